@@ -1,0 +1,70 @@
+# Primum — the two commands: `make demo` (install, migrate, load demo data, serve) and
+# `make test` (install, lint, run every test on SQLite and on PostgreSQL).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST_ARGS ?=
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: demo serve install install-dev migrate demo-data test lint test-sqlite test-postgres bench lock clean
+
+$(VENV)/.base: requirements/base.txt requirements/constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -r requirements/base.txt -c requirements/constraints.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.base requirements/dev.txt
+	$(PIP) install --quiet --disable-pip-version-check -r requirements/dev.txt -c requirements/constraints.txt
+	touch $@
+
+install: $(VENV)/.base
+install-dev: $(VENV)/.dev
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo-data: migrate
+	$(PY) manage.py load_demo
+
+demo: demo-data
+	@echo ""
+	@echo "Primum is running at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	$(PY) manage.py runserver $(HOST):$(PORT) --noreload
+
+serve: migrate
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy primum/safety primum/core/text.py
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/djlint primum --lint --quiet
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
+
+test-sqlite: install-dev
+	DATABASE_URL= $(VENV)/bin/pytest -q $(PYTEST_ARGS)
+
+# PostgreSQL is part of `make test`; it is never skipped silently. Set PRIMUM_SKIP_POSTGRES=1
+# to skip it on a machine without a server (the skip is printed).
+test-postgres: install-dev
+	@if [ "$$PRIMUM_SKIP_POSTGRES" = "1" ]; then echo "*** PostgreSQL run SKIPPED (PRIMUM_SKIP_POSTGRES=1) ***"; else \
+	  DATABASE_URL=$(TEST_POSTGRES_URL) $(VENV)/bin/pytest -q $(PYTEST_ARGS); fi
+
+test: lint test-sqlite test-postgres
+
+bench: install-dev
+	$(PY) bench/run_all.py
+
+lock:
+	rm -rf /tmp/primum-lock && $(PYTHON) -m venv /tmp/primum-lock
+	/tmp/primum-lock/bin/pip install --quiet -r requirements/dev.txt
+	/tmp/primum-lock/bin/pip freeze > requirements/constraints.txt
+
+clean:
+	rm -rf $(VENV) var

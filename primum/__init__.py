@@ -1,0 +1,1 @@
+"""Primum: a professional network for clinicians that is safe by design."""

@@ -1,0 +1,522 @@
+"""Reads: feeds, threads, search, notifications. Visibility is decided in SQL.
+
+Every list starts from ``visible_posts(viewer)``, which filters deleted posts, deactivated
+authors, followers-only posts the viewer may not see and blocks in both directions inside
+the query. Feeds also drop muted accounts. Pages are then *hydrated* with a constant number
+of queries (viewer's likes, bookmarks, reposts, quoted posts) whatever the page size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+
+from primum.accounts.models import Block, Mute
+from primum.core.errors import NotFound, ValidationError
+from primum.core.pagination import Page, decode_cursor, paginate_by_id
+from primum.social import policies
+from primum.social.models import (
+    Bookmark,
+    Follow,
+    Hashtag,
+    Like,
+    Mention,
+    Notification,
+    Post,
+    Visibility,
+)
+
+User = get_user_model()
+
+POST_RELATED = (
+    "author__profile",
+    "repost_of__author__profile",
+    "reply_to__author",
+)
+
+
+# --- Building blocks ---------------------------------------------------------------------
+
+
+def _blocked_ids(viewer):
+    """Subquery: accounts the viewer blocked or that blocked the viewer."""
+    return (
+        Block.objects.filter(blocker=viewer)
+        .values("blocked")
+        .union(Block.objects.filter(blocked=viewer).values("blocker"))
+    )
+
+
+def _visibility_q(viewer, prefix: str = "") -> Q:
+    p = prefix
+    q = Q(**{f"{p}deleted_at__isnull": True, f"{p}author__is_active": True})
+    if not viewer.is_authenticated:
+        return q & Q(**{f"{p}visibility": Visibility.PUBLIC})
+    following = Follow.objects.filter(follower=viewer).values("followee")
+    q &= (
+        Q(**{f"{p}visibility": Visibility.PUBLIC})
+        | Q(**{f"{p}author": viewer})
+        | Q(**{f"{p}author__in": following})
+    )
+    q &= ~Q(**{f"{p}author__in": Block.objects.filter(blocker=viewer).values("blocked")})
+    q &= ~Q(**{f"{p}author__in": Block.objects.filter(blocked=viewer).values("blocker")})
+    return q
+
+
+def visible_posts(viewer) -> QuerySet[Post]:
+    """Posts (and reposts of posts) the viewer may see. The one gate for every list."""
+    repost_ok = Q(repost_of__isnull=True) | _visibility_q(viewer, "repost_of__")
+    return Post.objects.filter(_visibility_q(viewer)).filter(repost_ok)
+
+
+def _without_muted(qs: QuerySet[Post], viewer) -> QuerySet[Post]:
+    if not viewer.is_authenticated:
+        return qs
+    muted = (
+        Mute.objects.filter(muter=viewer)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+        .values("muted")
+    )
+    return qs.exclude(author__in=muted).exclude(repost_of__author__in=muted)
+
+
+def access_post(viewer, post_id) -> Post:
+    """The post if the viewer may see it; NotFound otherwise (never 'forbidden')."""
+    try:
+        post_id = int(post_id)
+    except (TypeError, ValueError):
+        raise NotFound(
+            "This post does not exist or is not visible to you.", code="post_not_found"
+        ) from None
+    post = (
+        visible_posts(viewer)
+        .select_related(*POST_RELATED, "thread_root__author")
+        .filter(pk=post_id)
+        .first()
+    )
+    if post is None:
+        raise NotFound("This post does not exist or is not visible to you.", code="post_not_found")
+    return post
+
+
+def access_user(viewer, handle: str):
+    """An active account by handle, unless it and the viewer are separated by a block."""
+    user = (
+        User.objects.select_related("profile")
+        .filter(username__iexact=str(handle)[:60], is_active=True, deleted_at__isnull=True)
+        .first()
+    )
+    if user is None or policies.is_blocked_between(viewer, user):
+        raise NotFound("This account does not exist.", code="user_not_found")
+    return user
+
+
+# --- Hydration ---------------------------------------------------------------------------
+
+
+@dataclass
+class FeedItem:
+    """One row of a feed: the post shown, who reposted it, and the viewer's state."""
+
+    row_id: int
+    post: Post
+    reposted_by: object | None = None
+    quoted: Post | None = None
+    quote_unavailable: bool = False
+    liked: bool = False
+    bookmarked: bool = False
+    reposted: bool = False
+    can_reply: bool = False
+    can_quote: bool = False
+    tombstone: bool = False
+    depth: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def hydrate(viewer, rows: list[Post]) -> list[FeedItem]:
+    """Turn post rows into FeedItems with a fixed number of queries, whatever len(rows)."""
+    items: list[FeedItem] = []
+    for row in rows:
+        if row.repost_of_id is not None:
+            items.append(FeedItem(row_id=row.pk, post=row.repost_of, reposted_by=row.author))
+        else:
+            items.append(FeedItem(row_id=row.pk, post=row, tombstone=row.deleted_at is not None))
+    shown = [item.post for item in items if not item.tombstone]
+    shown_ids = {post.pk for post in shown}
+    quote_ids = {post.quote_of_id for post in shown if post.quote_of_id and not post.quote_detached}
+    quoted: dict[int, Post] = {}
+    if quote_ids:
+        quoted = {
+            p.pk: p
+            for p in visible_posts(viewer)
+            .select_related("author__profile")
+            .filter(pk__in=quote_ids)
+        }
+    for item in items:
+        post = item.post
+        if post.quote_of_id and not item.tombstone:
+            item.quoted = quoted.get(post.quote_of_id)
+            item.quote_unavailable = item.quoted is None
+    if not viewer.is_authenticated or not shown_ids:
+        return items
+    liked = set(
+        Like.objects.filter(user=viewer, post_id__in=shown_ids).values_list("post_id", flat=True)
+    )
+    bookmarked = set(
+        Bookmark.objects.filter(user=viewer, post_id__in=shown_ids).values_list(
+            "post_id", flat=True
+        )
+    )
+    reposted = set(
+        Post.objects.filter(
+            author=viewer, repost_of_id__in=shown_ids, deleted_at__isnull=True
+        ).values_list("repost_of_id", flat=True)
+    )
+    author_ids = {post.author_id for post in shown}
+    followers_of_viewer = set(
+        Follow.objects.filter(followee=viewer, follower_id__in=author_ids).values_list(
+            "follower_id", flat=True
+        )
+    )
+    viewer_follows = set(
+        Follow.objects.filter(follower=viewer, followee_id__in=author_ids).values_list(
+            "followee_id", flat=True
+        )
+    )
+    mentioned_in = set(
+        Mention.objects.filter(user=viewer, post_id__in=shown_ids).values_list("post_id", flat=True)
+    )
+    for item in items:
+        if item.tombstone:
+            continue
+        post = item.post
+        item.liked = post.pk in liked
+        item.bookmarked = post.pk in bookmarked
+        item.reposted = post.pk in reposted
+        item.can_reply = _reply_allowed(viewer, post, followers_of_viewer, mentioned_in)
+        item.can_quote = _quote_allowed(viewer, post, viewer_follows)
+    return items
+
+
+def _reply_allowed(
+    viewer, post: Post, followers_of_viewer: set[int], mentioned_in: set[int]
+) -> bool:
+    # Mirrors policies.can_reply for the post's own control, using preloaded sets.
+    # The thread-root gate is checked again by the service when the reply is written.
+    if post.author_id == viewer.pk:
+        return True
+    return {
+        "anyone": True,
+        "following": post.author_id in followers_of_viewer,
+        "mentioned": post.pk in mentioned_in,
+        "nobody": False,
+    }.get(post.reply_policy, False)
+
+
+def _quote_allowed(viewer, post: Post, viewer_follows: set[int]) -> bool:
+    if post.author_id == viewer.pk:
+        return True
+    if post.visibility != Visibility.PUBLIC:
+        return False
+    return {"anyone": True, "followers": post.author_id in viewer_follows, "nobody": False}.get(
+        post.quote_policy, False
+    )
+
+
+def _page(viewer, qs: QuerySet[Post], *, cursor: str | None, limit: int | None) -> Page[FeedItem]:
+    page = paginate_by_id(qs.select_related(*POST_RELATED), cursor=cursor, limit=limit)
+    return Page(items=hydrate(viewer, page.items), next_cursor=page.next_cursor)
+
+
+# --- Feeds -------------------------------------------------------------------------------
+
+
+def feed_home(viewer, *, cursor: str | None = None, limit: int | None = None) -> Page[FeedItem]:
+    """Posts and reposts by accounts the viewer follows, and the viewer's own: newest first.
+
+    Replies appear only when they answer the viewer or someone the viewer follows.
+    No ranking of any kind.
+    """
+    following = Follow.objects.filter(follower=viewer).values("followee")
+    authors = Q(author__in=following) | Q(author=viewer)
+    replies = (
+        Q(reply_to__isnull=True) | Q(reply_to__author__in=following) | Q(reply_to__author=viewer)
+    )
+    qs = _without_muted(visible_posts(viewer).filter(authors).filter(replies), viewer)
+    return _page(viewer, qs, cursor=cursor, limit=limit)
+
+
+def feed_explore(viewer, *, cursor: str | None = None, limit: int | None = None) -> Page[FeedItem]:
+    """The latest public posts from everyone (no replies, no reposts)."""
+    qs = visible_posts(viewer).filter(
+        visibility=Visibility.PUBLIC, reply_to__isnull=True, repost_of__isnull=True
+    )
+    return _page(viewer, _without_muted(qs, viewer), cursor=cursor, limit=limit)
+
+
+def feed_profile(
+    viewer, *, user, cursor: str | None = None, limit: int | None = None, with_replies: bool = False
+) -> Page[FeedItem]:
+    qs = visible_posts(viewer).filter(author=user)
+    if not with_replies:
+        qs = qs.filter(reply_to__isnull=True)
+    return _page(viewer, qs, cursor=cursor, limit=limit)
+
+
+def feed_hashtag(
+    viewer, *, tag: str, cursor: str | None = None, limit: int | None = None
+) -> Page[FeedItem]:
+    name = str(tag).lstrip("#").casefold()[:64]
+    hashtag = Hashtag.objects.filter(name=name).first()
+    if hashtag is None:
+        return Page(items=[], next_cursor=None)
+    qs = visible_posts(viewer).filter(posthashtag__hashtag=hashtag)
+    return _page(viewer, _without_muted(qs, viewer), cursor=cursor, limit=limit)
+
+
+def feed_bookmarks(
+    viewer, *, cursor: str | None = None, limit: int | None = None
+) -> Page[FeedItem]:
+    qs = visible_posts(viewer).filter(bookmarks__user=viewer)
+    return _page(viewer, qs, cursor=cursor, limit=limit)
+
+
+def feed_likes_of_post(
+    viewer, *, post_id, cursor: str | None = None, limit: int | None = None
+) -> Page:
+    post = access_post(viewer, post_id)
+    qs = Like.objects.filter(post=post, user__is_active=True).select_related("user__profile")
+    if viewer.is_authenticated:
+        qs = qs.exclude(user__in=_blocked_ids(viewer))
+    return paginate_by_id(qs, cursor=cursor, limit=limit)
+
+
+@dataclass
+class Thread:
+    focus: FeedItem
+    ancestors: list[FeedItem]
+    replies: list[FeedItem]
+
+
+def thread(viewer, post_id) -> Thread:
+    """A post with the visible chain above it and the whole visible conversation below it.
+
+    Deleted posts stay in place as tombstones so replies keep their context.
+    """
+    focus_post = access_post(viewer, post_id)
+    if focus_post.repost_of_id is not None:
+        focus_post = access_post(viewer, focus_post.repost_of_id)
+    root_id = focus_post.thread_root_id or focus_post.pk
+    vis = _visibility_q(viewer) & Q(repost_of__isnull=True)
+    tomb = vis | (
+        Q(deleted_at__isnull=False, repost_of__isnull=True)
+        & ~Q(
+            author__in=_blocked_ids(viewer)
+            if viewer.is_authenticated
+            else Block.objects.none().values("blocked")
+        )
+    )
+    rows = list(
+        Post.objects.filter(Q(pk=root_id) | Q(thread_root_id=root_id))
+        .filter(tomb)
+        .select_related(*POST_RELATED)
+        .order_by("id")[:1000]
+    )
+    items = {item.post.pk: item for item in hydrate(viewer, rows)}
+    focus = items.get(focus_post.pk) or hydrate(viewer, [focus_post])[0]
+    ancestors: list[FeedItem] = []
+    parent_id = focus_post.reply_to_id
+    while parent_id and parent_id in items:
+        ancestors.insert(0, items[parent_id])
+        parent_id = items[parent_id].post.reply_to_id
+    # Replies below the focus, depth-first in posting order.
+    children: dict[int, list[FeedItem]] = {}
+    for item in items.values():
+        if item.post.reply_to_id:
+            children.setdefault(item.post.reply_to_id, []).append(item)
+    below: list[FeedItem] = []
+
+    def walk(node_id: int, depth: int) -> None:
+        for child in children.get(node_id, []):
+            child.depth = depth
+            below.append(child)
+            walk(child.post.pk, depth + 1)
+
+    walk(focus_post.pk, 1)
+    return Thread(focus=focus, ancestors=ancestors, replies=below)
+
+
+def post_history(viewer, post_id) -> tuple[Post, list]:
+    post = access_post(viewer, post_id)
+    return post, list(post.edits.all())
+
+
+# --- Search ------------------------------------------------------------------------------
+
+MAX_QUERY_CHARS = 200
+
+
+def _search_terms(query: str) -> list[str]:
+    import re
+
+    query = str(query or "")[: MAX_QUERY_CHARS * 2]
+    if len(query) > MAX_QUERY_CHARS:
+        raise ValidationError(
+            f"Search for at most {MAX_QUERY_CHARS} characters.", code="too_long", field="q"
+        )
+    return [t for t in re.findall(r"\w+", query, flags=re.UNICODE) if t][:12]
+
+
+def _fts_ids(terms: list[str]):
+    if connection.vendor == "postgresql":
+        return RawSQL(
+            "SELECT id FROM social_post WHERE to_tsvector('simple', body) @@ plainto_tsquery('simple', %s)",
+            [" ".join(terms)],
+        )
+    match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    return RawSQL("SELECT rowid FROM social_post_fts WHERE social_post_fts MATCH %s", [match])
+
+
+def search_posts(
+    viewer, *, query: str, cursor: str | None = None, limit: int | None = None
+) -> Page[FeedItem]:
+    """Full-text search over visible posts, newest first. '#tag' searches a hashtag."""
+    stripped = str(query or "").strip()
+    if stripped.startswith("#") and " " not in stripped:
+        return feed_hashtag(viewer, tag=stripped, cursor=cursor, limit=limit)
+    terms = _search_terms(stripped)
+    if not terms:
+        return Page(items=[], next_cursor=None)
+    qs = visible_posts(viewer).filter(repost_of__isnull=True, id__in=_fts_ids(terms))
+    return _page(viewer, _without_muted(qs, viewer), cursor=cursor, limit=limit)
+
+
+def search_people(
+    viewer, *, query: str, cursor: str | None = None, limit: int | None = None
+) -> Page:
+    terms = _search_terms(str(query or "").lstrip("@"))
+    if not terms:
+        return Page(items=[], next_cursor=None)
+    qs = User.objects.filter(is_active=True, deleted_at__isnull=True).select_related("profile")
+    for term in terms:
+        qs = qs.filter(
+            Q(username__icontains=term)
+            | Q(profile__display_name__icontains=term)
+            | Q(profile__specialty__icontains=term)
+            | Q(profile__affiliation__icontains=term)
+        )
+    if viewer.is_authenticated:
+        qs = qs.exclude(pk__in=_blocked_ids(viewer))
+    return paginate_by_id(qs, cursor=cursor, limit=limit)
+
+
+# --- People ------------------------------------------------------------------------------
+
+
+@dataclass
+class ProfileView:
+    user: object
+    followers: int
+    following: int
+    posts: int
+    viewer_follows: bool
+    follows_viewer: bool
+    viewer_blocks: bool
+    viewer_mutes: bool
+    disclosures: list
+
+
+def profile_view(viewer, handle: str) -> ProfileView:
+    user = access_user(viewer, handle)
+    auth = viewer.is_authenticated
+    return ProfileView(
+        user=user,
+        followers=Follow.objects.filter(followee=user, follower__is_active=True).count(),
+        following=Follow.objects.filter(follower=user, followee__is_active=True).count(),
+        posts=Post.objects.filter(
+            author=user, deleted_at__isnull=True, repost_of__isnull=True
+        ).count(),
+        viewer_follows=auth and Follow.objects.filter(follower=viewer, followee=user).exists(),
+        follows_viewer=auth and Follow.objects.filter(follower=user, followee=viewer).exists(),
+        viewer_blocks=False,
+        viewer_mutes=auth
+        and Mute.objects.filter(muter=viewer, muted=user)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+        .exists(),
+        disclosures=list(user.coi_disclosures.all()),
+    )
+
+
+def follow_list(
+    viewer, *, handle: str, direction: str, cursor: str | None = None, limit: int | None = None
+):
+    """Followers or following of an account, excluding accounts blocked either way."""
+    user = access_user(viewer, handle)
+    if direction == "followers":
+        qs = Follow.objects.filter(followee=user, follower__is_active=True).select_related(
+            "follower__profile"
+        )
+        person = "follower"
+    else:
+        qs = Follow.objects.filter(follower=user, followee__is_active=True).select_related(
+            "followee__profile"
+        )
+        person = "followee"
+    if viewer.is_authenticated:
+        qs = qs.exclude(**{f"{person}__in": _blocked_ids(viewer)})
+    page = paginate_by_id(qs, cursor=cursor, limit=limit)
+    return Page(items=[getattr(f, person) for f in page.items], next_cursor=page.next_cursor)
+
+
+def blocked_accounts(viewer):
+    return Block.objects.filter(blocker=viewer).select_related("blocked__profile").order_by("-id")
+
+
+def muted_accounts(viewer):
+    return (
+        Mute.objects.filter(muter=viewer)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+        .select_related("muted__profile")
+        .order_by("-id")
+    )
+
+
+# --- Notifications -----------------------------------------------------------------------
+
+
+def _notifications_qs(viewer) -> QuerySet[Notification]:
+    muted = (
+        Mute.objects.filter(muter=viewer)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+        .values("muted")
+    )
+    qs = (
+        Notification.objects.filter(recipient=viewer, actor__is_active=True)
+        .exclude(actor__in=_blocked_ids(viewer))
+        .exclude(actor__in=muted)
+    )
+    # A notification about a post the recipient can no longer see (deleted, or followers-only
+    # after an unfollow) is not shown.
+    return qs.filter(Q(post__isnull=True) | Q(post__in=visible_posts(viewer).values("pk")))
+
+
+def notifications(
+    viewer, *, cursor: str | None = None, limit: int | None = None, unread_only: bool = False
+):
+    qs = _notifications_qs(viewer).select_related("actor__profile", "post__author")
+    if unread_only:
+        qs = qs.filter(read_at__isnull=True)
+    return paginate_by_id(qs, cursor=cursor, limit=limit)
+
+
+def notification_unread_count(*, user) -> int:
+    return _notifications_qs(user).filter(read_at__isnull=True).count()
+
+
+def decode_optional_cursor(cursor: str | None) -> int | None:
+    return decode_cursor(cursor)
