@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "primum.social",
     "primum.api",
     "primum.web",
+    "primum.demo",
 ]
 
 MIDDLEWARE = [
