@@ -37,6 +37,9 @@ class User(AbstractUser):
     email = models.EmailField("e-mail address", max_length=254, unique=True)
     email_confirmed_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # SHA-256 of a deleted account's lower-cased handle: the handle stays reserved so
+    # nobody can sign up as a deleted clinician; the handle itself is not kept.
+    retired_handle_digest = models.CharField(max_length=64, blank=True, default="", db_index=True)
 
     objects = PrimumUserManager()
 
