@@ -1,0 +1,32 @@
+"""Template helpers shared by every page: post bodies, safe ``next`` values, labels."""
+
+from __future__ import annotations
+
+from django import template
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from primum.core.text import render_plain_text
+
+register = template.Library()
+
+
+@register.filter
+def plain_text(value: object) -> str:
+    """User text as safe HTML: escaped, with http(s) links, @mentions and #hashtags linked."""
+    mention_url = reverse("social:profile", kwargs={"handle": "HANDLE"}).replace(
+        "HANDLE", "{handle}"
+    )
+    tag_url = reverse("social:tag", kwargs={"tag": "TAG"}).replace("TAG", "{tag}")
+    html = render_plain_text(str(value or ""), mention_url=mention_url, hashtag_url=tag_url)
+    return mark_safe(html)  # noqa: S308 - render_plain_text escapes every piece of user text
+
+
+@register.filter
+def unread_label(count: object) -> str:
+    """The accessible wording of the notification badge."""
+    try:
+        number = int(count)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        number = 0
+    return f"{number} unread notification{'' if number == 1 else 's'}"
