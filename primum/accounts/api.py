@@ -221,18 +221,18 @@ def sessions(request):
     ]
 
 
-@router.delete("/me/sessions/{session_id}", response={204: None}, auth=session_write_auth)
-def session_revoke(request, session_id: str):
-    services.session_revoke(user=require_user(request), session_id=session_id)
-    return 204, None
-
-
 @router.post("/me/sessions/logout-others", response=schemas.OkOut, auth=session_write_auth)
 def sessions_revoke_others(request):
     count = services.sessions_revoke_others(
         user=require_user(request), keep_session_key=request.session.session_key
     )
     return {"ok": True, "detail": f"Logged out {count} other session(s)."}
+
+
+@router.delete("/me/sessions/{session_id}", response={204: None}, auth=session_write_auth)
+def session_revoke(request, session_id: str):
+    services.session_revoke(user=require_user(request), session_id=session_id)
+    return 204, None
 
 
 @router.get("/tokens", response=list[schemas.TokenOut], auth=user_read_auth)
@@ -339,9 +339,9 @@ def unblock(request, handle: str):
 
 
 @router.post("/users/{handle}/mute", response=schemas.OkOut, auth=write_auth)
-def mute(request, handle: str, payload: schemas.MuteIn | None = None):
-    duration = payload.duration if payload is not None else "forever"
-    services.mute_create(actor=require_user(request), handle=handle, duration=duration)
+def mute(request, handle: str, payload: schemas.MuteIn):
+    """Body ``{"duration": "1h" | "1d" | "7d" | "30d" | "forever"}`` (``{}`` means forever)."""
+    services.mute_create(actor=require_user(request), handle=handle, duration=payload.duration)
     return {"ok": True}
 
 

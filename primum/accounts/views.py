@@ -120,7 +120,7 @@ def login_view(request):
             return redirect("accounts:login_otp")
         services.session_login(request=request, user=user)
         return redirect(next_url)
-    return render(request, "accounts/login.html", context)
+    return render(request, "accounts/login.html", context, status=400 if form.errors else 200)
 
 
 def login_otp(request):
@@ -161,7 +161,9 @@ def password_reset(request):
                 request, "accounts/password_reset.html", {"form": form}, error, form
             )
         return redirect("accounts:password_reset_done")
-    return render(request, "accounts/password_reset.html", {"form": form})
+    return render(
+        request, "accounts/password_reset.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 def password_reset_done(request):
@@ -466,7 +468,11 @@ def two_factor(request):
     context.update(mode="manage", disable_form=disable_form, codes_form=codes_form)
     if request.method == "POST" and action == "disable" and disable_form.is_valid():
         try:
-            services.totp_disable(user=user, **disable_form.cleaned_data)
+            services.totp_disable(
+                user=user,
+                password=disable_form.cleaned_data["password"],
+                code=disable_form.cleaned_data["otp_code"],
+            )
         except ApplicationError as error:
             return _render_error(request, "accounts/two_factor.html", context, error, disable_form)
         messages.success(request, "Two-factor authentication is off.")

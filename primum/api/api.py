@@ -81,6 +81,9 @@ def on_http_error(request: HttpRequest, exc: HttpError):
         405: "method_not_allowed",
         413: "payload_too_large",
     }.get(exc.status_code, "error")
+    if exc.status_code == 400 and str(exc) == "Cannot parse request body":
+        # django-ninja's answer to a body that is not valid JSON
+        return _error(request, 400, "invalid_json", "The request body is not valid JSON.")
     return _error(request, exc.status_code, code, str(exc))
 
 
