@@ -8,6 +8,7 @@ of queries (viewer's likes, bookmarks, reposts, quoted posts) whatever the page 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -19,6 +20,7 @@ from django.utils import timezone
 from primum.accounts.models import Block, Mute
 from primum.core.errors import NotFound, ValidationError
 from primum.core.pagination import Page, decode_cursor, paginate_by_id
+from primum.core.text import HANDLE_PATTERN
 from primum.social import policies
 from primum.social.models import (
     Bookmark,
@@ -106,6 +108,9 @@ def access_post(viewer, post_id) -> Post:
 
 def access_user(viewer, handle: str):
     """An active account by handle, unless it and the viewer are separated by a block."""
+    if not re.fullmatch(HANDLE_PATTERN, str(handle)):
+        # Not a possible handle (e.g. a NUL byte, which PostgreSQL refuses in a query).
+        raise NotFound("This account does not exist.", code="user_not_found")
     user = (
         User.objects.select_related("profile")
         .filter(username__iexact=str(handle)[:60], is_active=True, deleted_at__isnull=True)
@@ -272,6 +277,8 @@ def feed_hashtag(
     viewer, *, tag: str, cursor: str | None = None, limit: int | None = None
 ) -> Page[FeedItem]:
     name = str(tag).lstrip("#").casefold()[:64]
+    if not re.fullmatch(r"\w+", name):
+        return Page(items=[], next_cursor=None)  # not a possible hashtag (e.g. a NUL byte)
     hashtag = Hashtag.objects.filter(name=name).first()
     if hashtag is None:
         return Page(items=[], next_cursor=None)
