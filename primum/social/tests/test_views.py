@@ -621,3 +621,35 @@ def test_policy_table_who_sees_the_reply_box(client, cast, role, policy):
         response = client.post(url("compose"), {"body": "my reply", "reply_to_id": post.pk})
         assert (response.status_code == 302) is has_box
         assert Post.objects.filter(reply_to=post).exists() is has_box
+
+
+# --- Query counts -----------------------------------------------------------------------------
+
+
+def _queries_for(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(path).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("path", ["/", "/explore/", "/@bob/", "/notifications/"])
+def test_feed_pages_do_not_grow_queries_with_items(as_alice, alice, bob, path):
+    follow(alice, bob)
+    root = make_post(alice, "Quote me")
+
+    services.like_create(actor=bob, post_id=root.pk)
+
+    def add(n):
+        for i in range(n):
+            post = make_post(bob, f"Post {i} @alice", quote_of_id=root.pk)
+            services.like_create(actor=alice, post_id=post.pk)
+            services.repost_create(actor=alice, post_id=post.pk)
+
+    add(2)
+    _queries_for(as_alice, path)  # the first request also records the session
+    few = _queries_for(as_alice, path)
+    add(8)
+    assert _queries_for(as_alice, path) == few
