@@ -7,6 +7,7 @@ live here too, so the web pages and the API share them.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from base64 import b32encode
 from datetime import date, timedelta
@@ -49,7 +50,7 @@ from primum.accounts.vocabulary import COIRelationship, Profession, Specialty
 from primum.core.errors import Conflict, NotAuthenticated, NotFound, RateLimited, ValidationError
 from primum.core.ratelimit import check_write_rate, hit
 from primum.core.tasks import after_commit
-from primum.core.text import TextProblem, clean_text
+from primum.core.text import HANDLE_PATTERN, TextProblem, clean_text
 
 MUTE_DURATIONS = {
     "1h": timedelta(hours=1),
@@ -157,7 +158,9 @@ def user_create(
 
 
 def _target(actor, handle: object) -> User:
-    target = User.objects.filter(username__iexact=str(handle)[:60], is_active=True).first()
+    if not re.fullmatch(HANDLE_PATTERN, str(handle)):
+        raise NotFound("This account does not exist.", code="user_not_found")
+    target = User.objects.filter(username__iexact=str(handle), is_active=True).first()
     if target is None:
         raise NotFound("This account does not exist.", code="user_not_found")
     if target.pk == actor.pk:

@@ -84,6 +84,13 @@ def on_http_error(request: HttpRequest, exc: HttpError):
     if exc.status_code == 400 and str(exc) == "Cannot parse request body":
         # django-ninja's answer to a body that is not valid JSON
         return _error(request, 400, "invalid_json", "The request body is not valid JSON.")
+    if exc.status_code == 403 and "CSRF" in str(exc):
+        return _error(
+            request,
+            403,
+            "csrf_failed",
+            "The CSRF token is missing or wrong. Send the X-CSRFToken header with session requests, or use an access token.",
+        )
     return _error(request, exc.status_code, code, str(exc))
 
 

@@ -129,7 +129,7 @@ def test_session_reads_without_csrf_but_writes_need_it(user, post):
 
     response = client.post_json("/posts", {"body": "no csrf"})
     assert response.status_code == 403
-    assert response.json()["code"] == "permission_denied"
+    assert response.json()["code"] == "csrf_failed"
     response = client.post_json(f"/posts/{post.pk}/like")
     assert response.status_code == 403
     assert_nothing_written(post)

@@ -150,3 +150,20 @@ def test_search_finds_visible_posts_on_every_backend():
     make_post(alice, "secret tamoxifen note", visibility="followers")
     results = selectors.search_posts(bob, query="tamoxifen")
     assert [i.post.body for i in results.items] == ["Tamoxifen adherence in #bcsm"]
+
+
+def test_staff_can_delete_posts_they_cannot_see_as_members():
+    alice, staff = UserFactory(), UserFactory()
+    staff.is_staff = True
+    staff.save(update_fields=["is_staff"])
+    private = make_post(alice, "followers only", visibility="followers")
+    services.post_delete(actor=staff, post_id=private.pk)
+    private.refresh_from_db()
+    assert private.deleted_at is not None
+
+
+def test_block_and_mute_refuse_impossible_handles():
+    alice = UserFactory()
+    for handle in ("a\x00b", "no spaces", "x" * 31):
+        with pytest.raises(NotFound):
+            account_services.block_create(actor=alice, handle=handle)
