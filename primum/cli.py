@@ -1,6 +1,6 @@
 """The `primum` command: Django's management commands under the project's name.
 
-    primum migrate          primum load_demo          primum runserver
+primum migrate          primum load_demo          primum runserver
 """
 
 from __future__ import annotations

@@ -183,8 +183,8 @@ def _split_url(raw: str) -> tuple[str, str]:
 def render_plain_text(
     text: str,
     *,
-    mention_url: str = "/@{handle}",
-    hashtag_url: str = "/tags/{tag}",
+    mention_url: str = "/@{handle}/",
+    hashtag_url: str = "/tags/{tag}/",
 ) -> str:
     """Render user text as safe HTML: everything escaped; URLs, mentions, hashtags linked."""
     pieces: list[str] = []

@@ -8,7 +8,6 @@ touching the database again.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Annotated, Any
 
 from django.http import HttpRequest
@@ -18,8 +17,8 @@ from ninja import Path, Query, Router, Status
 from primum.accounts.vocabulary import COIRelationship, Profession, Specialty
 from primum.api.auth import read_auth, require_user, user_read_auth, write_auth
 from primum.core.pagination import Page
-from primum.core.text import render_plain_text
 from primum.social import selectors, services
+from primum.social.rendering import render_post_html
 from primum.social.schemas import (
     MAX_ID,
     ControlsIn,
@@ -375,16 +374,8 @@ def notifications_mark_read(request: HttpRequest, payload: MarkReadIn | None = N
 # --- Rendering (no queries: everything was loaded by the selector) ------------------------
 
 
-@cache
-def _url_templates() -> tuple[str, str]:
-    mention = reverse("social:profile", kwargs={"handle": "HANDLE"}).replace("HANDLE", "{handle}")
-    tag = reverse("social:tag", kwargs={"tag": "TAG"}).replace("TAG", "{tag}")
-    return mention, tag
-
-
 def _html(text: str) -> str:
-    mention_url, hashtag_url = _url_templates()
-    return render_plain_text(text, mention_url=mention_url, hashtag_url=hashtag_url)
+    return render_post_html(text)
 
 
 def _post_url(post_id: int) -> str:

@@ -60,8 +60,8 @@ def test_render_escapes_markup_and_links_entities():
     )
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
-    assert '<a class="mention" href="/@alice">@Alice</a>' in html
-    assert '<a class="hashtag" href="/tags/bcsm">#BCSM</a>' in html
+    assert '<a class="mention" href="/@alice/">@Alice</a>' in html
+    assert '<a class="hashtag" href="/tags/bcsm/">#BCSM</a>' in html
     assert 'href="https://example.org/a?b=1&amp;c=2"' in html
     assert html.endswith("</a>.")
 

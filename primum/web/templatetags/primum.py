@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from django import template
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from primum.core.text import render_plain_text
+from primum.social.rendering import render_post_html
 
 register = template.Library()
 
@@ -14,11 +13,7 @@ register = template.Library()
 @register.filter
 def plain_text(value: object) -> str:
     """User text as safe HTML: escaped, with http(s) links, @mentions and #hashtags linked."""
-    mention_url = reverse("social:profile", kwargs={"handle": "HANDLE"}).replace(
-        "HANDLE", "{handle}"
-    )
-    tag_url = reverse("social:tag", kwargs={"tag": "TAG"}).replace("TAG", "{tag}")
-    html = render_plain_text(str(value or ""), mention_url=mention_url, hashtag_url=tag_url)
+    html = render_post_html(str(value or ""))
     return mark_safe(html)  # noqa: S308 - render_plain_text escapes every piece of user text
 
 
