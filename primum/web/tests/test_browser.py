@@ -106,3 +106,59 @@ def test_block_from_profile_hides_both_ways(browser, live_server, people):
     response = b.goto(f"{live_server.url}/@alice/")
     assert response.status == 404
     expect(b.get_by_role("heading", name="Not found")).to_be_visible()
+
+
+def test_sign_up_confirm_post_and_be_notified(browser, live_server, people):
+    """A newcomer signs up, confirms the e-mail from the link in the mail, fills in the
+    professional profile, posts; a colleague replies and likes; the newcomer sees both."""
+    from django.core import mail
+
+    _alice, bob = people
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/signup/")
+    page.get_by_label("Handle").fill("dr_new")
+    page.get_by_label("E-mail address").fill("dr.new@example.org")
+    page.get_by_label("Password").fill("a long enough passphrase 42")
+    page.get_by_label("Display name").fill("Dr New Resident")
+    page.get_by_label("Profession").select_option("resident")
+    page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_role("main")).to_contain_text("dr.new@example.org")
+
+    message = mail.outbox[-1]
+    assert message.to == ["dr.new@example.org"]
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", message.body)
+    assert link, message.body
+    path = "/" + link.group(0).split("/", 3)[3]
+    page.goto(f"{live_server.url}{path}")
+    expect(page.get_by_role("main")).to_contain_text("confirmed")
+
+    page.goto(f"{live_server.url}/accounts/settings/")
+    page.get_by_label("Credentials").fill("MD")
+    page.get_by_label("Affiliation").fill("Riverside Teaching Hospital")
+    page.get_by_role("button", name=re.compile("^Save")).first.click()
+    page.goto(f"{live_server.url}/@dr_new/")
+    expect(page.get_by_role("main")).to_contain_text("Riverside Teaching Hospital")
+
+    page.goto(f"{live_server.url}/")
+    page.get_by_label("What would you like to share?").fill("First night on call. Any #meded tips?")
+    page.get_by_role("button", name="Post", exact=True).click()
+    expect(page.locator("#feed article").first).to_contain_text("First night on call")
+
+    post = Post.objects.get(author__username="dr_new")
+    b = log_in(browser, live_server, bob)
+    b.goto(f"{live_server.url}/posts/{post.pk}/")
+    b.locator(f"#post-{post.pk}").get_by_role("button", name=re.compile("^♥? ?Like")).click()
+    expect(
+        b.locator(f"#post-{post.pk}").get_by_role("button", name=re.compile("Liked"))
+    ).to_be_visible()
+    b.get_by_label("What would you like to share?").fill("Eat when you can, sleep when you can.")
+    b.get_by_role("button", name="Reply", exact=True).click()
+    expect(b.locator("#replies")).to_contain_text("Eat when you can")
+
+    page.goto(f"{live_server.url}/")
+    expect(page.locator('[data-testid="unread-badge"]')).to_contain_text("2 unread notifications")
+    page.get_by_role("link", name=re.compile("^Notifications")).click()
+    notes = page.locator(".notification")
+    expect(notes.filter(has_text="liked your post")).to_have_count(1)
+    expect(notes.filter(has_text="replied to your post")).to_have_count(1)
