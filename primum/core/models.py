@@ -1,5 +1,6 @@
 """Abstract base models shared by every Primum app."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -12,3 +13,37 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class AuditLogEntry(models.Model):
+    """One append-only log for moderation and security-relevant actions.
+
+    Each entry stores who did what to whom, a readable copy of the target's identity (so the
+    entry stays meaningful after the target changes or is deleted), structured extra data, and
+    the hash of the previous entry: editing or deleting any row breaks the chain, which
+    ``primum.core.audit.audit_verify_chain`` detects. Written only by services, never signals.
+    """
+
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(max_length=120)
+    action = models.CharField(max_length=64, db_index=True)
+    target_type = models.CharField(max_length=64, blank=True)
+    target_id = models.CharField(max_length=64, blank=True)
+    target_label = models.CharField(max_length=200, blank=True)
+    extra = models.JSONField(default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    entry_hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [
+            models.Index(fields=["target_type", "target_id", "id"], name="core_audit_target")
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
+        )
