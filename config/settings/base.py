@@ -181,6 +181,12 @@ CELERY_ACCEPT_CONTENT = ["json"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("PRIMUM_MAX_BODY_BYTES", str(256 * 1024)))
 PRIMUM_MAX_BODY_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# Document uploads (licence review) may be larger; only under these path prefixes.
+PRIMUM_MAX_UPLOAD_BYTES = int(os.environ.get("PRIMUM_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
+PRIMUM_UPLOAD_PATH_PREFIXES = ("/identity/documents/", "/api/v1/verification/documents")
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Private files (verification documents): outside the web root, never served directly.
+PRIMUM_PRIVATE_FILES_DIR = Path(os.environ.get("PRIMUM_PRIVATE_FILES_DIR", VAR_DIR / "private"))
 
 # --- i18n, static ---------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"

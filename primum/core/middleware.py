@@ -10,8 +10,15 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from primum.core.errors import PayloadTooLarge
 
 
+def body_limit_for(path: str) -> int:
+    """Uploads (paths under PRIMUM_UPLOAD_PATH_PREFIXES) may be larger than other requests."""
+    if any(path.startswith(prefix) for prefix in settings.PRIMUM_UPLOAD_PATH_PREFIXES):
+        return settings.PRIMUM_MAX_UPLOAD_BYTES
+    return settings.PRIMUM_MAX_BODY_BYTES
+
+
 class RequestBodyLimitMiddleware:
-    """Refuse bodies above PRIMUM_MAX_BODY_BYTES before anything reads them."""
+    """Refuse bodies above the limit for their path before anything reads them."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -22,10 +29,11 @@ class RequestBodyLimitMiddleware:
             length = int(raw_length)
         except ValueError:
             length = 0
-        if length > settings.PRIMUM_MAX_BODY_BYTES:
+        limit = body_limit_for(request.path)
+        if length > limit:
             error = PayloadTooLarge(
-                f"The request body is {length} bytes; the limit is {settings.PRIMUM_MAX_BODY_BYTES}.",
-                detail={"limit": settings.PRIMUM_MAX_BODY_BYTES},
+                f"The request body is {length} bytes; the limit is {limit}.",
+                detail={"limit": limit},
             )
             if request.path.startswith("/api/"):
                 return JsonResponse(error.as_dict(), status=error.status)
