@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "primum.core",
     "primum.accounts",
     "primum.social",
+    "primum.identity",
     "primum.api",
     "primum.web",
     "primum.demo",

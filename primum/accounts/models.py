@@ -76,6 +76,9 @@ class Profile(models.Model):
     affiliation = models.CharField(max_length=120, blank=True)
     bio = models.TextField(max_length=1000, blank=True)
     disclaimer = models.CharField(max_length=160, blank=True, default="Views are my own.")
+    # Posting under a pseudonym: the public sees the display name and the verified profession
+    # ("Verified physician"), never the affiliation or anything identifying.
+    is_pseudonymous = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
