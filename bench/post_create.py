@@ -1,0 +1,99 @@
+"""Latency of writing a post: the ``post_create`` service, and POST /api/v1/posts when present.
+
+    DATABASE_URL=... python bench/post_create.py [--iterations 300] [--seed 1]
+
+Authors are accounts with 80 to 150 follows. Each call commits (side effects run after the
+commit, eagerly, as on the embedded default). Rate limits are lifted for the run. The posts
+written are deleted at the end so the data set stays the same for the next run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import header, setup_django, summary
+
+BODIES = [
+    "Teaching point: check the trend, not the single value. #meded #foamed",
+    "Journal club tonight on a new #bcsm trial. Thoughts welcome, cc @{handle}",
+    "Reminder: post the pearl, not the patient. #hcldr",
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--iterations", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    setup_django()
+
+    from django.test import Client, override_settings
+    from django.urls import Resolver404, resolve
+
+    from primum.social.models import Post
+    from primum.social.services import post_create
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from feed_read import pick_viewers
+
+    header("post_create")
+    authors = pick_viewers(50, args.seed)
+    print(f"authors : {len(authors)} accounts with 80-150 follows")
+    try:
+        resolve("/api/v1/posts")
+        api = "/api/v1/posts"
+    except Resolver404:
+        api = None
+    created: list[int] = []
+    service_times: list[float] = []
+    api_times: list[float] = []
+    with override_settings(PRIMUM_WRITE_RATE_PER_MINUTE=10**9):
+        try:
+            for warm in range(10):
+                author = authors[warm % len(authors)]
+                created.append(post_create(author=author, body="Warm-up post #meded").pk)
+            for i in range(args.iterations):
+                author = authors[i % len(authors)]
+                other = authors[(i + 1) % len(authors)]
+                body = BODIES[i % len(BODIES)].format(handle=other.username)
+                started = time.perf_counter()
+                post = post_create(author=author, body=body)
+                service_times.append(time.perf_counter() - started)
+                created.append(post.pk)
+            if api:
+                clients = {}
+                for author in authors:
+                    clients[author.pk] = Client()
+                    clients[author.pk].force_login(author)
+                for i in range(args.iterations):
+                    author = authors[i % len(authors)]
+                    body = BODIES[i % len(BODIES)].format(handle=authors[0].username)
+                    started = time.perf_counter()
+                    response = clients[author.pk].post(
+                        api, data=json.dumps({"body": body}), content_type="application/json"
+                    )
+                    api_times.append(time.perf_counter() - started)
+                    if response.status_code != 201:
+                        raise SystemExit(
+                            f"{api} answered {response.status_code}: {response.content[:200]}"
+                        )
+                    created.append(response.json()["id"])
+        finally:
+            # Leave the data set as it was: tombstone-free removal of the benchmark's posts.
+            Post.objects.filter(pk__in=created).delete()
+    print("latency :")
+    summary("post_create service", service_times)
+    if api:
+        summary(f"API POST {api}", api_times)
+    else:
+        print("  API: POST /api/v1/posts not available")
+
+
+if __name__ == "__main__":
+    main()
