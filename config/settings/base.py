@@ -110,6 +110,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "transaction_mode": "IMMEDIATE",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # JIT compilation pays off for long analytical queries, not for a social app's short
+    # indexed ones: it cost ~67 ms per page on a query that runs in 0.3 ms (BENCHMARKS.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Each write service runs in its own transaction (transaction.atomic), so a process dying
 # mid-request leaves nothing half-written; reads take no write lock (no ATOMIC_REQUESTS).

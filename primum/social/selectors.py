@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -54,20 +54,44 @@ def _blocked_ids(viewer):
     )
 
 
+def _follows(viewer, author_ref: str) -> Exists:
+    """The viewer follows the account at ``author_ref`` (a correlated EXISTS).
+
+    Correlated EXISTS rather than ``author IN (subquery)``: SQLite then walks the post id
+    index backwards and stops after a page of rows instead of collecting every post of every
+    followee and sorting them (see BENCHMARKS.md, "Findings").
+    """
+    return Exists(Follow.objects.filter(follower=viewer, followee=OuterRef(author_ref)))
+
+
+def _blocked_between(viewer, author_ref: str) -> Exists:
+    return Exists(
+        Block.objects.filter(
+            Q(blocker=viewer, blocked=OuterRef(author_ref))
+            | Q(blocked=viewer, blocker=OuterRef(author_ref))
+        )
+    )
+
+
+def _muted(viewer, author_ref: str) -> Exists:
+    return Exists(
+        Mute.objects.filter(muter=viewer, muted=OuterRef(author_ref)).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
+        )
+    )
+
+
 def _visibility_q(viewer, prefix: str = "") -> Q:
     p = prefix
     q = Q(**{f"{p}deleted_at__isnull": True, f"{p}author__is_active": True})
     if not viewer.is_authenticated:
         return q & Q(**{f"{p}visibility": Visibility.PUBLIC})
-    following = Follow.objects.filter(follower=viewer).values("followee")
     q &= (
         Q(**{f"{p}visibility": Visibility.PUBLIC})
         | Q(**{f"{p}author": viewer})
-        | Q(**{f"{p}author__in": following})
+        | Q(_follows(viewer, f"{p}author"))
     )
-    q &= ~Q(**{f"{p}author__in": Block.objects.filter(blocker=viewer).values("blocked")})
-    q &= ~Q(**{f"{p}author__in": Block.objects.filter(blocked=viewer).values("blocker")})
-    return q
+    return q & ~Q(_blocked_between(viewer, f"{p}author"))
 
 
 def visible_posts(viewer) -> QuerySet[Post]:
@@ -79,12 +103,9 @@ def visible_posts(viewer) -> QuerySet[Post]:
 def _without_muted(qs: QuerySet[Post], viewer) -> QuerySet[Post]:
     if not viewer.is_authenticated:
         return qs
-    muted = (
-        Mute.objects.filter(muter=viewer)
-        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
-        .values("muted")
+    return qs.exclude(_muted(viewer, "author")).exclude(
+        Q(repost_of__isnull=False) & Q(_muted(viewer, "repost_of__author"))
     )
-    return qs.exclude(author__in=muted).exclude(repost_of__author__in=muted)
 
 
 def access_post(viewer, post_id) -> Post:
@@ -169,33 +190,48 @@ def hydrate(viewer, rows: list[Post]) -> list[FeedItem]:
             item.quote_unavailable = item.quoted is None
     if not viewer.is_authenticated or not shown_ids:
         return items
-    liked = set(
-        Like.objects.filter(user=viewer, post_id__in=shown_ids).values_list("post_id", flat=True)
-    )
-    bookmarked = set(
-        Bookmark.objects.filter(user=viewer, post_id__in=shown_ids).values_list(
-            "post_id", flat=True
+    # The viewer's relation to the shown posts, in one UNION query: liked, bookmarked,
+    # reposted, mentioned in.
+    marks: dict[str, set[int]] = {
+        "like": set(),
+        "bookmark": set(),
+        "repost": set(),
+        "mention": set(),
+    }
+    relation = (
+        Like.objects.filter(user=viewer, post_id__in=shown_ids)
+        .annotate(kind=Value("like"))
+        .values_list("post_id", "kind")
+        .union(
+            Bookmark.objects.filter(user=viewer, post_id__in=shown_ids)
+            .annotate(kind=Value("bookmark"))
+            .values_list("post_id", "kind"),
+            Post.objects.filter(author=viewer, repost_of_id__in=shown_ids, deleted_at__isnull=True)
+            .annotate(kind=Value("repost"))
+            .values_list("repost_of_id", "kind"),
+            Mention.objects.filter(user=viewer, post_id__in=shown_ids)
+            .annotate(kind=Value("mention"))
+            .values_list("post_id", "kind"),
+            all=True,
         )
     )
-    reposted = set(
-        Post.objects.filter(
-            author=viewer, repost_of_id__in=shown_ids, deleted_at__isnull=True
-        ).values_list("repost_of_id", flat=True)
-    )
+    for post_id, kind in relation:
+        marks[kind].add(post_id)
+    liked, bookmarked, reposted, mentioned_in = (
+        marks["like"], marks["bookmark"], marks["repost"], marks["mention"]
+    )  # fmt: skip
+    # Follows both ways between the viewer and the shown authors, in one query.
     author_ids = {post.author_id for post in shown}
-    followers_of_viewer = set(
-        Follow.objects.filter(followee=viewer, follower_id__in=author_ids).values_list(
-            "follower_id", flat=True
-        )
-    )
-    viewer_follows = set(
-        Follow.objects.filter(follower=viewer, followee_id__in=author_ids).values_list(
-            "followee_id", flat=True
-        )
-    )
-    mentioned_in = set(
-        Mention.objects.filter(user=viewer, post_id__in=shown_ids).values_list("post_id", flat=True)
-    )
+    followers_of_viewer: set[int] = set()
+    viewer_follows: set[int] = set()
+    for follower_id, followee_id in Follow.objects.filter(
+        Q(followee=viewer, follower_id__in=author_ids)
+        | Q(follower=viewer, followee_id__in=author_ids)
+    ).values_list("follower_id", "followee_id"):
+        if followee_id == viewer.pk:
+            followers_of_viewer.add(follower_id)
+        if follower_id == viewer.pk:
+            viewer_follows.add(followee_id)
     for item in items:
         if item.tombstone:
             continue
@@ -233,8 +269,30 @@ def _quote_allowed(viewer, post: Post, viewer_follows: set[int]) -> bool:
     )
 
 
+_POST_FIELDS = (
+    "id", "created_at", "updated_at", "author_id", "body", "content_warning", "visibility",
+    "reply_to_id", "thread_root_id", "quote_of_id", "quote_detached", "repost_of_id",
+    "reply_policy", "quote_policy", "edited_at", "deleted_at",
+    "reply_count", "like_count", "repost_count", "quote_count",
+)  # fmt: skip
+_PERSON_FIELDS = (
+    "username", "is_active",
+    "profile__display_name", "profile__profession", "profile__specialty",
+    "profile__credentials", "profile__is_pseudonymous",
+)  # fmt: skip
+# Only the columns a feed renders: not the users' password hashes, e-mails, bios...
+FEED_COLUMNS = (
+    *_POST_FIELDS,
+    *(f"author__{f}" for f in _PERSON_FIELDS),
+    *(f"repost_of__{f}" for f in _POST_FIELDS),
+    *(f"repost_of__author__{f}" for f in _PERSON_FIELDS),
+    "reply_to__id", "reply_to__author_id", "reply_to__author__username",
+)  # fmt: skip
+
+
 def _page(viewer, qs: QuerySet[Post], *, cursor: str | None, limit: int | None) -> Page[FeedItem]:
-    page = paginate_by_id(qs.select_related(*POST_RELATED), cursor=cursor, limit=limit)
+    qs = qs.select_related(*POST_RELATED).only(*FEED_COLUMNS)
+    page = paginate_by_id(qs, cursor=cursor, limit=limit)
     return Page(items=hydrate(viewer, page.items), next_cursor=page.next_cursor)
 
 
@@ -247,10 +305,11 @@ def feed_home(viewer, *, cursor: str | None = None, limit: int | None = None) ->
     Replies appear only when they answer the viewer or someone the viewer follows.
     No ranking of any kind.
     """
-    following = Follow.objects.filter(follower=viewer).values("followee")
-    authors = Q(author__in=following) | Q(author=viewer)
+    authors = Q(author=viewer) | Q(_follows(viewer, "author"))
     replies = (
-        Q(reply_to__isnull=True) | Q(reply_to__author__in=following) | Q(reply_to__author=viewer)
+        Q(reply_to__isnull=True)
+        | Q(reply_to__author=viewer)
+        | Q(_follows(viewer, "reply_to__author"))
     )
     qs = _without_muted(visible_posts(viewer).filter(authors).filter(replies), viewer)
     return _page(viewer, qs, cursor=cursor, limit=limit)
@@ -497,19 +556,15 @@ def muted_accounts(viewer):
 
 
 def _notifications_qs(viewer) -> QuerySet[Notification]:
-    muted = (
-        Mute.objects.filter(muter=viewer)
-        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
-        .values("muted")
-    )
     qs = (
         Notification.objects.filter(recipient=viewer, actor__is_active=True)
-        .exclude(actor__in=_blocked_ids(viewer))
-        .exclude(actor__in=muted)
+        .exclude(_blocked_between(viewer, "actor"))
+        .exclude(_muted(viewer, "actor"))
     )
     # A notification about a post the recipient can no longer see (deleted, or followers-only
-    # after an unfollow) is not shown.
-    return qs.filter(Q(post__isnull=True) | Q(post__in=visible_posts(viewer).values("pk")))
+    # after an unfollow) is not shown. Correlated, so the planner's estimate stays small.
+    visible = Exists(visible_posts(viewer).filter(pk=OuterRef("post_id")))
+    return qs.filter(Q(post__isnull=True) | Q(visible))
 
 
 def notifications(

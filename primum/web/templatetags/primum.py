@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from primum.social.rendering import render_post_html
@@ -25,3 +28,16 @@ def unread_label(count: object) -> str:
     except (TypeError, ValueError):
         number = 0
     return f"{number} unread notification{'' if number == 1 else 's'}"
+
+
+@cache
+def _post_url_pattern(name: str) -> str:
+    marker = 987654321987
+    return reverse(name, kwargs={"post_id": marker}).replace(str(marker), "{}")
+
+
+@register.simple_tag
+def post_url(name: str, post_id: object) -> str:
+    """``{% url name post_id=… %}`` for the per-post actions, without a full reverse() per
+    call: a feed page renders a dozen of these per post (BENCHMARKS.md)."""
+    return _post_url_pattern(name).format(int(post_id))  # type: ignore[call-overload]
