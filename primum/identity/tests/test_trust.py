@@ -14,7 +14,12 @@ pytestmark = pytest.mark.django_db
 
 def _credential(user, method, status="verified", **kwargs):
     return Credential.objects.create(
-        user=user, method=method, status=status, checked_at=timezone.now(), claimed_profession="physician", **kwargs
+        user=user,
+        method=method,
+        status=status,
+        checked_at=timezone.now(),
+        claimed_profession="physician",
+        **kwargs,
     )
 
 
@@ -45,7 +50,9 @@ def test_pending_rejected_and_expired_credentials_do_not_count():
 def test_pseudonymous_summary_hides_the_affiliation():
     user = UserFactory()
     org = Organisation.objects.create(name="St. Aurelia University Hospital", slug="st-aurelia")
-    _credential(user, "institutional_email", organisation=org, institutional_email="x@st-aurelia.org")
+    _credential(
+        user, "institutional_email", organisation=org, institutional_email="x@st-aurelia.org"
+    )
     _credential(user, "document")
     assert "St. Aurelia" in trust_recompute(user).summary
     user.profile.is_pseudonymous = True
