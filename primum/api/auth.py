@@ -56,6 +56,14 @@ class SessionAuth(APIKeyCookie):
     def __init__(self, *, csrf: bool = True) -> None:
         super().__init__(csrf=csrf)
 
+    def __call__(self, request: HttpRequest):
+        # No logged-in session: nothing to protect with CSRF, so let the next method (or a
+        # 401 not_authenticated) answer instead of a misleading CSRF failure.
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or getattr(request, "access_token", None):
+            return None
+        return super().__call__(request)
+
     def authenticate(self, request: HttpRequest, key: str | None):  # type: ignore[override]
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:

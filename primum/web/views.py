@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.http import JsonResponse
 from django.shortcuts import render
 
 
@@ -10,6 +11,15 @@ def about(request):
 
 
 def _error(request, status: int, title: str, message: str):
+    if request.path.startswith("/api/"):
+        # The API always answers JSON in the typed error shape, even for unknown paths.
+        code = {
+            400: "bad_request",
+            403: "permission_denied",
+            404: "not_found",
+            500: "server_error",
+        }[status]
+        return JsonResponse({"code": code, "message": message, "detail": {}}, status=status)
     return render(
         request,
         "web/error.html",

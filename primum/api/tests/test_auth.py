@@ -148,3 +148,12 @@ def test_bearer_token_needs_no_csrf(user):
     _token, raw = access_token_create(user=user, name="cli", scope="write")
     client = ApiClient(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert client.post_json("/posts", {"body": "from a script"}).status_code == 201
+
+
+def test_token_on_a_session_only_endpoint_is_not_authenticated(user):
+    _token, raw = access_token_create(user=user, name="cli", scope="write")
+    client = ApiClient(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {raw}")
+    response = client.post_json("/tokens", {"name": "minted by a token", "scope": "write"})
+    assert response.status_code == 401
+    assert response.json()["code"] == "not_authenticated"
+    assert AccessToken.objects.filter(user=user).count() == 1

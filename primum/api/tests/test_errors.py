@@ -264,3 +264,12 @@ def test_method_not_allowed(client):
 def test_anonymous_error_shape():
     response = anonymous_client().post_json("/posts", {"body": "hi"})
     assert_error(response, 401, "not_authenticated")
+
+
+def test_unknown_api_path_answers_typed_json_404():
+    from django.test import Client
+
+    response = Client().get("/api/v1/no-such-endpoint")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["code"] == "not_found"
