@@ -48,7 +48,7 @@ lint: install-dev
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
 
 test-sqlite: install-dev
-	DATABASE_URL= $(VENV)/bin/pytest -q $(PYTEST_ARGS)
+	env -u DATABASE_URL $(VENV)/bin/pytest -q $(PYTEST_ARGS)
 
 # PostgreSQL is part of `make test`; it is never skipped silently. Set PRIMUM_SKIP_POSTGRES=1
 # to skip it on a machine without a server (the skip is printed).
