@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("accounts/", include("primum.accounts.urls")),
+    path("identity/", include("primum.identity.urls")),
     path("", include("primum.social.urls")),
     path("", include("primum.web.urls")),
 ]
