@@ -193,6 +193,18 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # Private files (verification documents): outside the web root, never served directly.
 PRIMUM_PRIVATE_FILES_DIR = Path(os.environ.get("PRIMUM_PRIVATE_FILES_DIR", VAR_DIR / "private"))
 
+# --- Identity: NPI registry (docs/identity.md) -----------------------------------------
+# The public NPPES NPI Registry API v2.1; requests add ?version=2.1&number=<NPI>.
+PRIMUM_NPI_API_URL = os.environ.get("PRIMUM_NPI_API_URL", "https://npiregistry.cms.hhs.gov/api/")
+PRIMUM_NPI_TIMEOUT_SECONDS = float(os.environ.get("PRIMUM_NPI_TIMEOUT_SECONDS", "5"))
+PRIMUM_NPI_RETRIES = int(os.environ.get("PRIMUM_NPI_RETRIES", "3"))
+PRIMUM_NPI_BACKOFF_SECONDS = float(os.environ.get("PRIMUM_NPI_BACKOFF_SECONDS", "0.5"))
+# A verified NPI credential expires (and must be checked again) after this many days.
+PRIMUM_NPI_RECHECK_DAYS = int(os.environ.get("PRIMUM_NPI_RECHECK_DAYS", "365"))
+PRIMUM_INSTITUTIONAL_EMAIL_VALID_DAYS = int(
+    os.environ.get("PRIMUM_INSTITUTIONAL_EMAIL_VALID_DAYS", "365")
+)
+
 # --- i18n, static ---------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
