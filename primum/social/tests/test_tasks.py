@@ -122,8 +122,10 @@ def test_scale_out_configuration_postgres_redis_worker():
 
 
 def _drop_producer_pools() -> None:
-    """Forget connections made with the previous broker URL (the test settings use memory://)."""
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-        celery_app._pool = None
+    """Forget connections and producers made for the previous broker URL (the test settings
+    use memory://), in kombu's global registry too, so the next task gets fresh ones."""
+    from kombu import pools
+
+    pools.reset()
+    celery_app._pool = None
     celery_app.amqp._producer_pool = None
