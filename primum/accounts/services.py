@@ -356,6 +356,9 @@ def email_confirm(*, token: object) -> User:
     if user.email_confirmed_at is None:
         user.email_confirmed_at = timezone.now()
         user.save(update_fields=["email_confirmed_at"])
+    from primum.identity.trust import trust_recompute  # identity builds on accounts
+
+    trust_recompute(user)  # unverified → e-mail confirmed
     return user
 
 

@@ -228,6 +228,12 @@ def _fallback_summary(user, trust: TrustStatus) -> str:
     return str(TrustLevel(trust.level).label)
 
 
+def trust_line(user) -> str:
+    """The plain-text trust summary shown under a name ("Physician · NPI verified Nov 2026")."""
+    trust = policies.trust_of(user)
+    return trust.summary or _fallback_summary(user, trust)
+
+
 def trust_panel_for_handle(viewer, handle: str) -> TrustPanel:
     from primum.social.selectors import access_user
 

@@ -17,6 +17,7 @@ from ninja import Path, Query, Router, Status
 from primum.accounts.vocabulary import COIRelationship, Profession, Specialty
 from primum.api.auth import read_auth, require_user, user_read_auth, write_auth
 from primum.core.pagination import Page
+from primum.identity.selectors import trust_line
 from primum.social import selectors, services
 from primum.social.rendering import render_post_html
 from primum.social.schemas import (
@@ -397,7 +398,8 @@ def _author_out(user) -> dict[str, Any]:
         "display_name": (profile.display_name if profile else "") or user.username,
         "profession": profession,
         "profession_label": _label(Profession, profession),
-        "credentials": profile.credentials if profile else "",
+        # A pseudonymous author's credential letters could identify them.
+        "credentials": profile.credentials if profile and not profile.is_pseudonymous else "",
     }
 
 
@@ -461,15 +463,18 @@ def _feed_out(page: Page) -> dict[str, Any]:
 
 def _person_out(user) -> dict[str, Any]:
     profile = user.profile
+    # Pseudonymous: only the pseudonym and the profession; nothing that could identify.
+    hidden = profile.is_pseudonymous
+    specialty = "" if hidden else profile.specialty
     return {
         "handle": user.username,
         "display_name": profile.display_name or user.username,
         "profession": profile.profession,
         "profession_label": _label(Profession, profile.profession),
-        "specialty": profile.specialty,
-        "specialty_label": _label(Specialty, profile.specialty),
-        "credentials": profile.credentials,
-        "affiliation": profile.affiliation,
+        "specialty": specialty,
+        "specialty_label": _label(Specialty, specialty),
+        "credentials": "" if hidden else profile.credentials,
+        "affiliation": "" if hidden else profile.affiliation,
     }
 
 
@@ -498,7 +503,9 @@ def _profile_out(viewer, handle: str) -> dict[str, Any]:
         "bio": profile.bio,
         "bio_html": _html(profile.bio),
         "disclaimer": profile.disclaimer,
-        "links": [{"label": link.label, "url": link.url} for link in profile.links.all()],
+        "links": []
+        if profile.is_pseudonymous
+        else [{"label": link.label, "url": link.url} for link in profile.links.all()],
         "disclosures": {
             "current": [_disclosure_out(d) for d in view.disclosures if d.is_current],
             "past": [_disclosure_out(d) for d in view.disclosures if not d.is_current],
@@ -511,6 +518,8 @@ def _profile_out(viewer, handle: str) -> dict[str, Any]:
             "muting": bool(view.viewer_mutes),
         },
         "joined_at": user.date_joined,
+        "is_pseudonymous": profile.is_pseudonymous,
+        "trust_summary": trust_line(user),
     }
 
 

@@ -28,6 +28,7 @@ class ReplyPolicy(models.TextChoices):
     ANYONE = "anyone", "Anyone"
     FOLLOWING = "following", "People I follow"
     MENTIONED = "mentioned", "People I mention"
+    VERIFIED = "verified", "Verified clinicians only"
     NOBODY = "nobody", "Nobody"
 
 

@@ -46,6 +46,10 @@ def _reply_policy_allows(actor, post: Post) -> bool:
         return follows(post.author, actor)
     if policy == ReplyPolicy.MENTIONED:
         return Mention.objects.filter(post=post, user=actor).exists()
+    if policy == ReplyPolicy.VERIFIED:
+        from primum.identity.policies import is_verified_clinician
+
+        return is_verified_clinician(actor)
     return False
 
 

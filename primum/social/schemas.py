@@ -17,7 +17,7 @@ MAX_ID = 2**63 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 VISIBILITY_HELP = "public | followers"
-REPLY_POLICY_HELP = "anyone | following | mentioned | nobody"
+REPLY_POLICY_HELP = "anyone | following | mentioned | verified | nobody"
 QUOTE_POLICY_HELP = "anyone | followers | nobody"
 
 
@@ -235,6 +235,11 @@ class ProfileOut(PersonOut):
     counts: CountsOut
     viewer: RelationshipOut
     joined_at: datetime
+    is_pseudonymous: bool
+    trust_summary: str = Field(
+        ...,
+        description='what was verified, in plain text, e.g. "Physician · NPI verified Nov 2026"',
+    )
 
 
 class PostRefOut(Schema):

@@ -30,6 +30,7 @@ from primum.social.models import (
     Mention,
     Notification,
     Post,
+    ReplyPolicy,
     Visibility,
 )
 
@@ -232,6 +233,14 @@ def hydrate(viewer, rows: list[Post]) -> list[FeedItem]:
             followers_of_viewer.add(follower_id)
         if follower_id == viewer.pk:
             viewer_follows.add(followee_id)
+    # "Verified clinicians only" replies: one query, only when a shown post uses that control.
+    viewer_verified = False
+    if any(post.reply_policy == ReplyPolicy.VERIFIED for post in shown):
+        from primum.identity.models import TrustStatus
+
+        viewer_verified = TrustStatus.objects.filter(
+            user=viewer, is_verified_clinician=True
+        ).exists()
     for item in items:
         if item.tombstone:
             continue
@@ -239,13 +248,19 @@ def hydrate(viewer, rows: list[Post]) -> list[FeedItem]:
         item.liked = post.pk in liked
         item.bookmarked = post.pk in bookmarked
         item.reposted = post.pk in reposted
-        item.can_reply = _reply_allowed(viewer, post, followers_of_viewer, mentioned_in)
+        item.can_reply = _reply_allowed(
+            viewer, post, followers_of_viewer, mentioned_in, viewer_verified
+        )
         item.can_quote = _quote_allowed(viewer, post, viewer_follows)
     return items
 
 
 def _reply_allowed(
-    viewer, post: Post, followers_of_viewer: set[int], mentioned_in: set[int]
+    viewer,
+    post: Post,
+    followers_of_viewer: set[int],
+    mentioned_in: set[int],
+    viewer_verified: bool = False,
 ) -> bool:
     # Mirrors policies.can_reply for the post's own control, using preloaded sets.
     # The thread-root gate is checked again by the service when the reply is written.
@@ -255,6 +270,7 @@ def _reply_allowed(
         "anyone": True,
         "following": post.author_id in followers_of_viewer,
         "mentioned": post.pk in mentioned_in,
+        "verified": viewer_verified,
         "nobody": False,
     }.get(post.reply_policy, False)
 
@@ -474,7 +490,8 @@ def search_people(
             Q(username__icontains=term)
             | Q(profile__display_name__icontains=term)
             | Q(profile__specialty__icontains=term)
-            | Q(profile__affiliation__icontains=term)
+            # A pseudonymous person's affiliation is private: never matched by search.
+            | Q(profile__affiliation__icontains=term, profile__is_pseudonymous=False)
         )
     if viewer.is_authenticated:
         qs = qs.exclude(pk__in=_blocked_ids(viewer))

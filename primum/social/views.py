@@ -20,6 +20,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from primum.core.errors import ApplicationError, NotAuthenticated, NotFound, PermissionDenied
+from primum.identity.policies import can_vouch, is_verified_clinician
+from primum.identity.selectors import trust_hints, trust_panel
 from primum.social import policies, selectors, services
 from primum.social.forms import (
     MUTE_DURATIONS,
@@ -126,6 +128,8 @@ def reply_block_reason(viewer, post) -> str:
             and not target.mentioned_users.filter(pk=viewer.pk).exists()
         ):
             return f"{whose} limited replies to people they mention."
+        if target.reply_policy == ReplyPolicy.VERIFIED and not is_verified_clinician(viewer):
+            return f"{whose} limited replies to verified clinicians."
         if target.reply_policy == ReplyPolicy.NOBODY:
             return f"{whose} turned off replies."
     return "You cannot reply to this post."
@@ -483,6 +487,8 @@ def profile(request, handle: str):
         "links": list(view.user.profile.links.all()),
         "is_self": request.user.is_authenticated and request.user.pk == view.user.pk,
         "mute_durations": MUTE_DURATIONS,
+        "panel": trust_panel(request.user, view.user),
+        "can_vouch": can_vouch(request.user),
     }
     return _feed(request, "social/profile.html", context, page)
 
@@ -533,6 +539,12 @@ def unfollow(request, handle: str):
 @handles_errors
 def notifications(request):
     page = selectors.notifications(request.user, cursor=_cursor(request))
+    # A trust hint on mentions from accounts the viewer does not follow (two queries per page).
+    mentions = [n.actor for n in page.items if n.kind == "mention"]
+    hints = trust_hints(request.user, mentions)
+    for note in page.items:
+        hint = hints.get(note.actor_id) if note.kind == "mention" else None
+        note.trust_hint = hint if hint is not None and not hint.viewer_follows else None
     if page.items:
         # Rows already loaded keep read_at=None, so this page still shows them as new.
         services.notifications_mark_read(user=request.user, up_to_id=max(n.pk for n in page.items))

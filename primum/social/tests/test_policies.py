@@ -11,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from primum.accounts import services as account_services
 from primum.accounts.tests.factories import UserFactory
 from primum.core.errors import NotFound
+from primum.identity.tests.helpers import verify
 from primum.social import policies, selectors
 from primum.social.tests.factories import follow, make_post
 
@@ -92,6 +93,7 @@ REPLY = {
     "anyone": {"owner", "follower", "stranger"},
     "following": {"owner", "stranger"},  # the owner follows the stranger in this table
     "mentioned": {"owner", "follower"},  # the follower is mentioned
+    "verified": {"owner", "stranger"},  # the stranger is a verified clinician in this table
     "nobody": {"owner"},
 }
 
@@ -100,6 +102,7 @@ REPLY = {
 @pytest.mark.parametrize("role", ROLES)
 def test_reply_control_table(cast, role, control):
     follow(cast["owner"], cast["stranger"])
+    verify(cast["stranger"], "npi")  # a verified clinician; nobody else in the table is
     post = make_post(cast["owner"], "thoughts @follower", reply_policy=control)
     assert policies.can_reply(cast[role], post) is (role in REPLY[control])
     if cast[role].is_authenticated and policies.can_view_post(cast[role], post):
