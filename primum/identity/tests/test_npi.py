@@ -10,6 +10,7 @@ import json
 import socket
 import threading
 import urllib.parse
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -75,19 +76,22 @@ class Registry:
         self.server.server_close()
 
 
-@pytest.fixture
-def registry(settings):
+@contextmanager
+def local_registry(settings):
+    """Point PRIMUM_NPI_API_URL at a fresh local Registry for the duration."""
     server = Registry()
     settings.PRIMUM_NPI_API_URL = server.url
     settings.PRIMUM_NPI_TIMEOUT_SECONDS = 5
     settings.PRIMUM_NPI_RETRIES = 3
     settings.PRIMUM_NPI_BACKOFF_SECONDS = 0.01
-    yield server
-    server.close()
+    try:
+        yield server
+    finally:
+        server.close()
 
 
-@pytest.fixture
-def silent_registry(settings):
+@contextmanager
+def silent_socket(settings):
     """A real listening socket that accepts connections and never answers."""
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
@@ -96,8 +100,22 @@ def silent_registry(settings):
     settings.PRIMUM_NPI_TIMEOUT_SECONDS = 0.2
     settings.PRIMUM_NPI_RETRIES = 1
     settings.PRIMUM_NPI_BACKOFF_SECONDS = 0.01
-    yield listener
-    listener.close()
+    try:
+        yield listener
+    finally:
+        listener.close()
+
+
+@pytest.fixture
+def registry(settings):
+    with local_registry(settings) as server:
+        yield server
+
+
+@pytest.fixture
+def silent_registry(settings):
+    with silent_socket(settings) as listener:
+        yield listener
 
 
 # --- Check digit and taxonomy table ---------------------------------------------------------
