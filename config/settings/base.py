@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "primum.accounts",
     "primum.social",
     "primum.identity",
+    "primum.messaging",
     "primum.api",
     "primum.web",
     "primum.demo",
