@@ -154,10 +154,7 @@ def trust_panel(viewer, subject) -> TrustPanel:
     profile = getattr(user, "profile", None)
     pseudonymous = bool(profile and profile.is_pseudonymous)
     is_self = viewer.is_authenticated and viewer.pk == user.pk
-    lines = [
-        _verification_line(c, pseudonymous=pseudonymous and not is_self)
-        for c in active_credentials(user)
-    ]
+    lines = [_verification_line(c, pseudonymous=pseudonymous) for c in active_credentials(user)]
     mutual_count = 0
     mutual: list[PersonRef] = []
     from_followed: list[VouchLine] = []
