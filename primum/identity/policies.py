@@ -45,7 +45,11 @@ def can_vouch(actor) -> bool:
 
 
 def can_use_pseudonym(actor) -> bool:
-    return getattr(actor, "is_authenticated", False) and is_verified_clinician(actor)
+    return (
+        getattr(actor, "is_authenticated", False)
+        and actor.is_active
+        and is_verified_clinician(actor)
+    )
 
 
 def can_view_private_identity(actor) -> bool:
