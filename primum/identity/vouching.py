@@ -330,3 +330,15 @@ def peer_vouch_reconcile(*, user) -> Credential | None:
         )
     trust_recompute(user)
     return kept
+
+
+def vouchees_reconcile(*, voucher) -> None:
+    """Re-count the vouchees of ``voucher`` after the voucher's own trust changed (a credential
+    verified, withdrawn, expired or rejected): their vouches may start or stop counting.
+    One reconcile per vouchee; call it after ``trust_recompute(voucher)``."""
+    for vouchee in (
+        User.objects.filter(vouches_received__voucher=voucher, vouches_received__withdrawn_at=None)
+        .select_related("profile")
+        .distinct()
+    ):
+        peer_vouch_reconcile(user=vouchee)

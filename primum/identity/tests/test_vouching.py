@@ -197,8 +197,11 @@ def test_a_voucher_who_lost_verification_stops_counting(vouchee, vouchers):
     from primum.identity.trust import trust_recompute
 
     trust_recompute(vouchers[2])
-    vouching.peer_vouch_reconcile(user=vouchee)
+    vouching.vouchees_reconcile(voucher=vouchers[2])
     assert _peer_credential(vouchee) is None
+    verify(vouchers[2], "npi")
+    vouching.vouchees_reconcile(voucher=vouchers[2])
+    assert _peer_credential(vouchee) is not None
 
 
 def test_withdrawing_a_vouch_that_does_not_exist_is_not_found(vouchers):
