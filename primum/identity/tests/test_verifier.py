@@ -281,3 +281,47 @@ def test_private_fields_stay_out_of_other_users_answers(verifier):
         assert response.status_code == 200
         text = response.content.decode()
         assert "AP12345" not in text and "Linda" not in text
+
+
+def test_admin_registers_organisations_through_the_services(client, settings):
+    from primum.identity.models import Organisation
+
+    settings.PRIMUM_REQUIRE_STAFF_2FA = False
+    admin = UserFactory()
+    admin.is_staff = admin.is_superuser = True
+    admin.save(update_fields=["is_staff", "is_superuser"])
+    credential = Credential.objects.create(
+        user=UserFactory(), method="npi", status="verified", npi_number="1000000012"
+    )
+    client.force_login(admin)
+    for url in (
+        "/admin/identity/credential/",
+        "/admin/identity/organisation/",
+        "/admin/identity/organisationdomain/",
+    ):
+        assert client.get(url).status_code == 200
+    page = client.get(f"/admin/identity/credential/{credential.pk}/change/")
+    assert page.status_code == 200 and "1000000012" in page.content.decode()
+    assert AuditLogEntry.objects.filter(action="credential.private_viewed", actor=admin).exists()
+    response = client.post(
+        "/admin/identity/organisation/add/",
+        {
+            "name": "Mercy",
+            "slug": "mercy",
+            "kind": "hospital",
+            "website": "",
+            "domains-TOTAL_FORMS": "0",
+            "domains-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    org = Organisation.objects.get()
+    client.post(
+        "/admin/identity/organisationdomain/add/", {"organisation": org.pk, "domain": "gmail.com"}
+    )
+    assert not org.domains.exists()
+    client.post(
+        "/admin/identity/organisationdomain/add/", {"organisation": org.pk, "domain": "mercy.org"}
+    )
+    assert org.domains.get().domain == "mercy.org"
+    assert AuditLogEntry.objects.filter(action="organisation.domain_added").count() == 1
