@@ -106,10 +106,12 @@ def _mount_routers() -> None:
     from primum.accounts.api import router as accounts_router
     from primum.identity.api import router as identity_router
     from primum.identity.api_credentials import router as credentials_router
+    from primum.messaging.api import router as messaging_router
     from primum.social.api import router as social_router
 
     api.add_router("/v1/", accounts_router)
     api.add_router("/v1/", social_router)
+    api.add_router("/v1/", messaging_router)
     api.add_router("/v1/", credentials_router)
     api.add_router("/v1/", identity_router)
 

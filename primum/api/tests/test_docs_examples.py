@@ -45,6 +45,8 @@ CODE_SOURCES = [
     "primum/social/api.py",
     "primum/social/services.py",
     "primum/social/selectors.py",
+    "primum/messaging/services.py",
+    "primum/messaging/selectors.py",
 ]
 CODE_PATTERNS = [
     re.compile(r"\bcode\s*=\s*\"([a-z_]+)\""),  # raise X(..., code="...") and class attributes
