@@ -182,6 +182,11 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# Periodic work for `celery -A config beat` (docs/operations.md).
+CELERY_BEAT_SCHEDULE = {
+    "credentials-expire": {"task": "primum.identity.tasks.credentials_expire", "schedule": 3600.0},
+    "npi-retry-unreachable": {"task": "primum.identity.tasks.npi_retry_unreachable", "schedule": 900.0},
+}
 
 # --- Requests -------------------------------------------------------------------------
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("PRIMUM_MAX_BODY_BYTES", str(256 * 1024)))
