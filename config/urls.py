@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("accounts/", include("primum.accounts.urls")),
     path("identity/", include("primum.identity.urls")),
+    path("messages/", include("primum.messaging.urls")),
     path("", include("primum.social.urls")),
     path("", include("primum.web.urls")),
 ]

@@ -143,6 +143,18 @@ class ConversationView:
     def is_request(self) -> bool:
         return self.membership.state == Membership.State.REQUEST
 
+    @property
+    def seen_message_id(self) -> int | None:
+        """The reader's latest message the other person has read (for a "Seen" mark)."""
+        if self.seen_up_to is None:
+            return None
+        mine = [
+            m.pk
+            for m in self.page.items
+            if m.sender_id == self.membership.user_id and m.pk <= self.seen_up_to
+        ]
+        return max(mine, default=None)
+
 
 def _other_members(conversation_ids: list[int], user) -> dict[int, list[Membership]]:
     found: dict[int, list[Membership]] = {}
