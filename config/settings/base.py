@@ -199,6 +199,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # Private files (verification documents): outside the web root, never served directly.
 PRIMUM_PRIVATE_FILES_DIR = Path(os.environ.get("PRIMUM_PRIVATE_FILES_DIR", VAR_DIR / "private"))
 
+# --- Identity: peer vouching (docs/identity.md) ----------------------------------------
+PRIMUM_VOUCHES_REQUIRED = int(os.environ.get("PRIMUM_VOUCHES_REQUIRED", "3"))
+PRIMUM_VOUCH_NEW_ACCOUNT_DAYS = int(os.environ.get("PRIMUM_VOUCH_NEW_ACCOUNT_DAYS", "30"))
+PRIMUM_VOUCH_INDEPENDENCE_DAYS = int(os.environ.get("PRIMUM_VOUCH_INDEPENDENCE_DAYS", "180"))
+
 # --- Identity: NPI registry (docs/identity.md) -----------------------------------------
 # The public NPPES NPI Registry API v2.1; requests add ?version=2.1&number=<NPI>.
 PRIMUM_NPI_API_URL = os.environ.get("PRIMUM_NPI_API_URL", "https://npiregistry.cms.hhs.gov/api/")

@@ -59,6 +59,7 @@ from primum.identity.models import (
     VerificationDocument,
 )
 from primum.identity.trust import trust_recompute
+from primum.identity.vouching import vouchees_reconcile
 
 S = Credential.Status
 M = Credential.Method
@@ -332,7 +333,7 @@ def credential_transition(
     locked.full_clean()
     locked.save()
     _record(locked, actor=actor, from_status=from_status, note=note, system=system)
-    trust_recompute(locked.user)
+    _trust_changed(locked.user)
     credential.refresh_from_db()
     return locked
 
@@ -348,8 +349,15 @@ def _credential_create(
     credential.full_clean()
     credential.save()
     _record(credential, actor=actor, from_status="", note=note, system=system)
-    trust_recompute(user)
+    _trust_changed(user)
     return credential
+
+
+def _trust_changed(user) -> None:
+    """Recompute the user's trust, then re-count the vouches they gave: a voucher whose own
+    credential lapsed no longer verifies anyone, and one newly verified may now do so."""
+    trust_recompute(user)
+    vouchees_reconcile(voucher=user)
 
 
 def _open_credential_exists(user, method: str) -> bool:

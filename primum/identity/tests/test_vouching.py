@@ -300,3 +300,22 @@ def test_api_errors_are_typed(vouchee, vouchers):
     )
     assert unverified.status_code == 403 and unverified.json()["code"] == "voucher_not_verified"
     assert not Vouch.objects.exists()
+
+
+def test_withdrawing_a_vouchers_credential_unverifies_those_they_verified():
+    """A credential transition of the voucher re-counts the vouches they gave."""
+    from primum.identity import credentials as credential_services
+    from primum.identity.models import Credential, TrustLevel
+    from primum.identity.tests.helpers import clinician
+    from primum.identity.vouching import vouch_create
+
+    strong = [clinician(f"strong{n}") for n in range(3)]
+    vouchee = clinician("newdoc", method=None)
+    for voucher in strong:
+        vouch_create(voucher=voucher, handle="newdoc", relation="worked_together")
+    vouchee.trust.refresh_from_db()
+    assert vouchee.trust.level == TrustLevel.PEER_VOUCHED
+    npi = Credential.objects.get(user=strong[0], method="npi")
+    credential_services.credential_withdraw(actor=strong[0], credential_id=npi.pk)
+    vouchee.trust.refresh_from_db()
+    assert vouchee.trust.level < TrustLevel.PEER_VOUCHED
