@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["feed_read.py", "post_create.py"]
+SCRIPTS = ["feed_read.py", "post_create.py", "inbox.py"]
 
 
 def main() -> int:
