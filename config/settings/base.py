@@ -185,7 +185,10 @@ CELERY_ACCEPT_CONTENT = ["json"]
 # Periodic work for `celery -A config beat` (docs/operations.md).
 CELERY_BEAT_SCHEDULE = {
     "credentials-expire": {"task": "primum.identity.tasks.credentials_expire", "schedule": 3600.0},
-    "npi-retry-unreachable": {"task": "primum.identity.tasks.npi_retry_unreachable", "schedule": 900.0},
+    "npi-retry-unreachable": {
+        "task": "primum.identity.tasks.npi_retry_unreachable",
+        "schedule": 900.0,
+    },
 }
 
 # --- Requests -------------------------------------------------------------------------

@@ -324,31 +324,16 @@ def request_count(user) -> int:
     return _memberships(user).filter(state=Membership.State.REQUEST).count()
 
 
-# --- Cached header counts ------------------------------------------------------------------
-
-COUNTS_CACHE_SECONDS = 300
-
-
-def _counts_key(user_id: int) -> str:
-    return f"dm:counts:{user_id}"
+# --- Header counts ------------------------------------------------------------------
 
 
 def header_counts(user) -> tuple[int, int]:
-    """(unread messages, open requests) for the header, cached per user until a message or a
-    read changes them (``forget_counts`` runs after those commits)."""
+    """(unread messages, open requests) for the header.
+
+    Not cached: a count cached across a block would keep counting the blocked person's
+    request (counts must honour blocks like everything else). Both are indexed aggregates
+    over the user's own memberships.
+    """
     if not getattr(user, "is_authenticated", False):
         return (0, 0)
-    from django.core.cache import cache
-
-    key = _counts_key(user.pk)
-    cached = cache.get(key)
-    if cached is None:
-        cached = (unread_total(user), request_count(user))
-        cache.set(key, cached, COUNTS_CACHE_SECONDS)
-    return tuple(cached)  # type: ignore[return-value]
-
-
-def forget_counts(user_ids: list[int]) -> None:
-    from django.core.cache import cache
-
-    cache.delete_many([_counts_key(uid) for uid in user_ids])
+    return (unread_total(user), request_count(user))

@@ -24,7 +24,6 @@ from django.utils import timezone
 
 from primum.core.errors import NotAuthenticated, NotFound, PermissionDenied, ValidationError
 from primum.core.ratelimit import check_write_rate
-from primum.core.tasks import after_commit
 from primum.core.text import HANDLE_PATTERN, TextProblem, clean_text
 from primum.messaging import policies, selectors
 from primum.messaging.favours import detect_favours
@@ -234,8 +233,6 @@ def _append(conversation: Conversation, sender, text: str) -> Message:
     if conversation.kind == Conversation.Kind.DIRECT:
         _direct_return(conversation, sender)
     others.exclude(state=Membership.State.LEFT).update(**stamp, unread_count=F("unread_count") + 1)
-    recipients = list(others.exclude(state=Membership.State.LEFT).values_list("user_id", flat=True))
-    after_commit(_notify, message.pk, recipients)
     return message
 
 
@@ -256,12 +253,6 @@ def _direct_return(conversation: Conversation, sender) -> None:
     else:
         return
     Membership.objects.filter(pk=other.pk).update(state=new_state, unread_count=0)
-
-
-def _notify(message_id: int, recipient_ids: list[int]) -> None:
-    from primum.messaging.tasks import message_created
-
-    message_created.delay(message_id, recipient_ids)
 
 
 @transaction.atomic
@@ -302,14 +293,6 @@ def _check_direct_consent(sender, conversation: Conversation, peer_id: int) -> N
         )
 
 
-def _changed(user_id: int) -> None:
-    after_commit(_forget_counts, [user_id])
-
-
-def _forget_counts(user_ids: list[int]) -> None:
-    selectors.forget_counts(user_ids)
-
-
 @transaction.atomic
 def conversation_mark_read(*, user, conversation_id: object) -> Membership:
     _require_user(user)
@@ -320,7 +303,6 @@ def conversation_mark_read(*, user, conversation_id: object) -> Membership:
             last_read_message_id=last, unread_count=0
         )
         membership.last_read_message_id, membership.unread_count = last, 0
-        _changed(user.pk)
     return membership
 
 
@@ -342,7 +324,6 @@ def request_accept(*, user, conversation_id: object) -> Membership:
     membership.unread_count = 0
     membership.full_clean()
     membership.save(update_fields=["state", "last_read_message_id", "unread_count", "updated_at"])
-    _changed(user.pk)
     return membership
 
 
@@ -354,7 +335,6 @@ def request_delete(*, user, conversation_id: object) -> None:
     Membership.objects.filter(pk=membership.pk).update(
         state=Membership.State.DECLINED, unread_count=0, updated_at=timezone.now()
     )
-    _changed(user.pk)
 
 
 @transaction.atomic
@@ -366,7 +346,6 @@ def conversation_leave(*, user, conversation_id: object) -> None:
     Membership.objects.filter(pk=membership.pk).update(
         state=Membership.State.LEFT, unread_count=0, updated_at=timezone.now()
     )
-    _changed(user.pk)
 
 
 def conversation_block_sender(*, user, conversation_id: object) -> None:
@@ -384,4 +363,3 @@ def conversation_block_sender(*, user, conversation_id: object) -> None:
             state=Membership.State.DECLINED, unread_count=0, updated_at=timezone.now()
         )
         block_create(actor=user, handle=sender.username)
-        _changed(user.pk)

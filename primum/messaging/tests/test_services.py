@@ -345,3 +345,19 @@ def test_dm_policy_validation(alice):
     assert selectors.dm_policy_of(alice) == "everyone"
     services.dm_policy_set(user=alice, policy="nobody")
     assert selectors.dm_policy_of(alice) == "nobody"
+
+
+def test_header_counts_drop_a_request_as_soon_as_its_sender_is_blocked():
+    """Counts honour blocks immediately (nothing cached across the block)."""
+    from primum.accounts.services import block_create
+    from primum.accounts.tests.factories import UserFactory
+    from primum.messaging import selectors as message_selectors
+    from primum.messaging import services as message_services
+
+    alice, stranger = UserFactory(), UserFactory()
+    message_services.conversation_start(
+        sender=stranger, recipients=[alice.username], body="Hello there"
+    )
+    assert message_selectors.header_counts(alice)[1] == 1
+    block_create(actor=alice, handle=stranger.username)
+    assert message_selectors.header_counts(alice) == (0, 0)
