@@ -650,6 +650,24 @@ class _Builder:
                 with suppress(ApplicationError):
                     social_services.repost_create(actor=actor, post_id=post.pk)
 
+    def _identity_and_messages(self) -> None:
+        from primum.demo import identity_and_messages
+
+        staff = User.objects.get(username=STAFF_HANDLE)
+        counts = identity_and_messages.create(
+            rng=self.rng,
+            specs=self.specs,
+            users=self.users,
+            staff=staff,
+            anchor=self.anchor,
+            following=self.following,
+            featured_count=len(FEATURED),
+        )
+        self.say(
+            f"  {counts['credentials']} credentials, {counts['vouches']} vouches, "
+            f"{counts['conversations']} conversations"
+        )
+
     def _edits_blocks_mutes(self) -> None:
         rng = self.rng
         roots = [
@@ -718,6 +736,7 @@ class _Builder:
             ("follows", self._create_follows),
             ("posts, replies, quotes, reposts, likes, bookmarks", self._create_posts),
             ("edits, mutes, a block", self._edits_blocks_mutes),
+            ("credentials, vouches, direct messages", self._identity_and_messages),
             ("timestamps", self._spread_times),
         ]
         for label, step in steps:
