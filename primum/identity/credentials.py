@@ -29,7 +29,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
@@ -47,6 +46,7 @@ from primum.core.errors import (
     ValidationError,
 )
 from primum.core.ratelimit import check_write_rate, hit
+from primum.core.signed_links import signed_link_load, signed_link_token
 from primum.core.tasks import after_commit
 from primum.core.text import TextProblem, clean_text
 from primum.identity import documents as document_storage
@@ -884,7 +884,7 @@ def institutional_email_request(*, user, email: object) -> Organisation:
         )
     check_write_rate(user.pk)
     hit(f"institutional-mail:{user.pk}", limit=5, window_seconds=3600)
-    token = signing.dumps(
+    token = signed_link_token(
         {"u": user.pk, "e": address.lower(), "o": organisation.pk}, salt=EMAIL_SALT
     )
     link = settings.SITE_URL + reverse("identity:email_confirm", kwargs={"token": token})
@@ -901,25 +901,12 @@ def institutional_email_request(*, user, email: object) -> Organisation:
 def institutional_email_confirm(*, user, token: object) -> Credential:
     """Create the verified institutional_email credential (idempotent for the same address)."""
     _require_user(user)
-    invalid = ValidationError(
-        "This confirmation link is not valid for your account. Ask for a new one.",
-        code="invalid_token",
-        field="token",
+    invalid_message = "This confirmation link is not valid for your account. Ask for a new one."
+    data = signed_link_load(
+        token, salt=EMAIL_SALT, max_age=EMAIL_MAX_AGE, invalid_message=invalid_message
     )
-    if not isinstance(token, str) or not token or len(token) > 600:
-        raise invalid
-    try:
-        data = signing.loads(token, salt=EMAIL_SALT, max_age=EMAIL_MAX_AGE)
-    except signing.SignatureExpired:
-        raise ValidationError(
-            "This confirmation link has expired. Ask for a new one.",
-            code="expired_token",
-            field="token",
-        ) from None
-    except signing.BadSignature:
-        raise invalid from None
-    if not isinstance(data, dict) or data.get("u") != user.pk:
-        raise invalid
+    if data.get("u") != user.pk:
+        raise ValidationError(invalid_message, code="invalid_token", field="token")
     address = str(data.get("e") or "")
     organisation = organisation_for_email(address)
     if organisation is None or organisation.pk != data.get("o"):
