@@ -15,6 +15,7 @@ from django.utils.text import slugify
 
 from primum.core.errors import ApplicationError
 from primum.identity.models import Credential, Organisation, OrganisationDomain
+from primum.identity.npi import npi_check_digit
 from primum.identity.trust import trust_recompute
 from primum.identity.vouching import vouch_create
 from primum.messaging import services as dm_services
@@ -47,18 +48,9 @@ STRANGER_ASKS = [
 
 
 def _npi(rng: random.Random) -> str:
-    """A syntactically valid (Luhn, prefix 80840) but invented NPI."""
-    digits = [1] + [rng.randint(0, 9) for _ in range(8)]
-    payload = [8, 0, 8, 4, 0, *digits]
-    total = 0
-    for index, digit in enumerate(reversed(payload)):
-        if index % 2 == 0:
-            digit *= 2
-            if digit > 9:
-                digit -= 9
-        total += digit
-    check = (10 - total % 10) % 10
-    return "".join(map(str, digits)) + str(check)
+    """A syntactically valid (check digit right) but invented NPI."""
+    first_nine = "1" + "".join(str(rng.randint(0, 9)) for _ in range(8))
+    return first_nine + str(npi_check_digit(first_nine))
 
 
 def create(

@@ -40,20 +40,24 @@ SYSTEM_NAME = "NPPES NPI Registry API"
 NPI_RE = re.compile(r"^\d{10}$")
 
 
-def npi_is_valid(number: str) -> bool:
-    """True for ten digits whose last is the Luhn check digit of 80840 + the first nine."""
-    if not isinstance(number, str) or not NPI_RE.match(number):
-        return False
-    digits = [int(d) for d in "80840" + number[:9]]
+def npi_check_digit(first_nine: str) -> int:
+    """The Luhn check digit of the NPI prefix 80840 followed by the first nine digits."""
     total = 0
     # Luhn: double every second digit starting from the rightmost payload digit.
-    for index, digit in enumerate(reversed(digits)):
+    for index, digit in enumerate(reversed([int(d) for d in "80840" + first_nine])):
         if index % 2 == 0:
             digit *= 2
             if digit > 9:
                 digit -= 9
         total += digit
-    return (10 - total % 10) % 10 == int(number[9])
+    return (10 - total % 10) % 10
+
+
+def npi_is_valid(number: str) -> bool:
+    """True for ten digits whose last is the Luhn check digit of 80840 + the first nine."""
+    if not isinstance(number, str) or not NPI_RE.match(number):
+        return False
+    return npi_check_digit(number[:9]) == int(number[9])
 
 
 # --- Taxonomy → profession / specialty -----------------------------------------------------
