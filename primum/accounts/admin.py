@@ -8,22 +8,22 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
 
 from primum.accounts import services
-from primum.accounts.models import AccessToken, Block, COIDisclosure, Mute, Profile, User
+from primum.accounts.models import (
+    PROFILE_TEXT_FIELDS,
+    AccessToken,
+    Block,
+    COIDisclosure,
+    Mute,
+    Profile,
+    User,
+)
 from primum.core.errors import ApplicationError
 
 
 class ProfileInline(admin.StackedInline):
     model = Profile
     can_delete = False
-    fields = [
-        "display_name",
-        "profession",
-        "specialty",
-        "credentials",
-        "affiliation",
-        "bio",
-        "disclaimer",
-    ]
+    fields = list(PROFILE_TEXT_FIELDS)
 
 
 class UserCreationForm(AdminUserCreationForm):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from primum.accounts.models import AccessToken
+from primum.accounts.models import PROFILE_TEXT_FIELDS, AccessToken
 from primum.accounts.services import MAX_LINKS, MUTE_DURATIONS
 from primum.accounts.vocabulary import COIRelationship, Profession, Specialty
 
@@ -114,18 +114,7 @@ class ProfileForm(ServiceForm):
             self.fields[f"link_url_{i}"] = text(f"Link {i + 1} address", widget=forms.URLInput)
 
     def service_kwargs(self) -> dict:
-        data = {
-            name: self.cleaned_data.get(name, "")
-            for name in (
-                "display_name",
-                "profession",
-                "specialty",
-                "credentials",
-                "affiliation",
-                "bio",
-                "disclaimer",
-            )
-        }
+        data = {name: self.cleaned_data.get(name, "") for name in PROFILE_TEXT_FIELDS}
         links = []
         for i in range(MAX_LINKS):
             label = self.cleaned_data.get(f"link_label_{i}", "")

@@ -63,6 +63,19 @@ class User(AbstractUser):
         return f"@{self.username}"
 
 
+# The profile's editable text and choice fields, in form order: one list for the settings
+# form, the admin inline, the API and the data export.
+PROFILE_TEXT_FIELDS = (
+    "display_name",
+    "profession",
+    "specialty",
+    "credentials",
+    "affiliation",
+    "bio",
+    "disclaimer",
+)
+
+
 class Profile(models.Model):
     """Professional identity shown on the profile page and beside every post."""
 

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from primum.accounts.models import (
+    PROFILE_TEXT_FIELDS,
     AccessToken,
     Block,
     COIDisclosure,
@@ -150,16 +151,7 @@ def export_user_data(user: User) -> dict:
             "date_joined": _when(user.date_joined),
             "last_login": _when(user.last_login),
         },
-        "profile": {
-            "display_name": profile.display_name,
-            "profession": profile.profession,
-            "specialty": profile.specialty,
-            "credentials": profile.credentials,
-            "affiliation": profile.affiliation,
-            "bio": profile.bio,
-            "disclaimer": profile.disclaimer,
-            "links": [{"label": link.label, "url": link.url} for link in profile.links.all()],
-        },
+        "profile": profile_data(profile),
         "coi_disclosures": [
             {
                 "id": d.pk,
@@ -219,3 +211,10 @@ def export_user_data(user: User) -> dict:
             revoked_at="revoked_at",
         ),
     }
+
+
+def profile_data(profile) -> dict:
+    """The owner's professional profile as plain data (for the API and the export)."""
+    data = {name: getattr(profile, name) for name in PROFILE_TEXT_FIELDS}
+    data["links"] = [{"label": link.label, "url": link.url} for link in profile.links.all()]
+    return data

@@ -24,7 +24,7 @@ from django_otp import login as otp_login
 
 from primum.accounts import forms, policies, selectors, services
 from primum.accounts.middleware import client_ip
-from primum.accounts.models import User
+from primum.accounts.models import PROFILE_TEXT_FIELDS, User
 from primum.core.errors import ApplicationError, RateLimited
 
 PENDING_LOGIN_KEY = "primum_pending_login"
@@ -210,18 +210,7 @@ def password_change(request):
 
 
 def _profile_initial(profile) -> dict:
-    initial = {
-        name: getattr(profile, name)
-        for name in (
-            "display_name",
-            "profession",
-            "specialty",
-            "credentials",
-            "affiliation",
-            "bio",
-            "disclaimer",
-        )
-    }
+    initial = {name: getattr(profile, name) for name in PROFILE_TEXT_FIELDS}
     for i, link in enumerate(profile.links.all()):
         initial[f"link_label_{i}"] = link.label
         initial[f"link_url_{i}"] = link.url
