@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from primum.accounts.models import Block, Mute
 from primum.core.errors import NotFound, ValidationError
-from primum.core.pagination import Page, decode_cursor, paginate_by_id
+from primum.core.pagination import Page, paginate_by_id
 from primum.core.text import HANDLE_PATTERN
 from primum.social import policies
 from primum.social.models import (
@@ -368,16 +368,6 @@ def feed_bookmarks(
     return _page(viewer, qs, cursor=cursor, limit=limit)
 
 
-def feed_likes_of_post(
-    viewer, *, post_id, cursor: str | None = None, limit: int | None = None
-) -> Page:
-    post = access_post(viewer, post_id)
-    qs = Like.objects.filter(post=post, user__is_active=True).select_related("user__profile")
-    if viewer.is_authenticated:
-        qs = qs.exclude(user__in=_blocked_ids(viewer))
-    return paginate_by_id(qs, cursor=cursor, limit=limit)
-
-
 @dataclass
 class Thread:
     focus: FeedItem
@@ -556,19 +546,6 @@ def follow_list(
     return Page(items=[getattr(f, person) for f in page.items], next_cursor=page.next_cursor)
 
 
-def blocked_accounts(viewer):
-    return Block.objects.filter(blocker=viewer).select_related("blocked__profile").order_by("-id")
-
-
-def muted_accounts(viewer):
-    return (
-        Mute.objects.filter(muter=viewer)
-        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
-        .select_related("muted__profile")
-        .order_by("-id")
-    )
-
-
 # --- Notifications -----------------------------------------------------------------------
 
 
@@ -595,7 +572,3 @@ def notifications(
 
 def notification_unread_count(*, user) -> int:
     return _notifications_qs(user).filter(read_at__isnull=True).count()
-
-
-def decode_optional_cursor(cursor: str | None) -> int | None:
-    return decode_cursor(cursor)
