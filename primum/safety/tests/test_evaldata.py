@@ -1,0 +1,195 @@
+"""Checks on the labelled evaluation sets in primum/safety/evaldata/.
+
+The sets are what the safety engine is measured on, so a malformed line, a mislabelled
+field or a sentence that sits in both files would silently skew every reported figure.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from primum.safety.types import HARASSMENT_LABELS, Label, Target
+
+EVALDATA = Path(__file__).resolve().parent.parent / "evaldata"
+HARASSMENT_FILE = EVALDATA / "harassment.jsonl"
+CLINICAL_FILE = EVALDATA / "clinical.jsonl"
+
+SPLITS = ("dev", "heldout")
+HARASSMENT_FIELDS = {"id", "text", "labels", "target", "aimed_at_person", "split"}
+CLINICAL_FIELDS = {"id", "text", "kind", "target", "aimed_at_person", "split"}
+
+#: Minimum lines per clinical kind (over both splits), from the brief.
+CLINICAL_KIND_MINIMUM: dict[str, int] = {
+    "clinical_violent_vocab": 30,
+    "case_report": 30,
+    "about_harassment": 30,
+    "disagreement": 50,
+    "education": 30,
+    "support": 30,
+    "dark_humour": 15,
+    "mental_health": 20,
+    "identity_discussion": 20,
+    "profane_benign": 15,
+}
+
+HARASSMENT_TOTAL_MINIMUM = 380
+HARASSMENT_HELDOUT_MINIMUM = 110
+HARASSMENT_PER_LABEL_MINIMUM = 35
+HARASSMENT_PER_LABEL_HELDOUT_MINIMUM = 10
+HARASSMENT_PER_LABEL_DEV_MINIMUM = 20
+CLINICAL_TOTAL_MINIMUM = 360
+CLINICAL_HELDOUT_MINIMUM = 100
+CLINICAL_PER_KIND_HELDOUT_MINIMUM = 5
+CLINICAL_PER_KIND_DEV_MINIMUM = 10
+
+#: Phone numbers written as digits (e.g. 555-0143); every one must be a fictional 555 number.
+PHONE = re.compile(r"(?<![\d#])(\d{3})[-. ]\d{4}(?!\d)")
+
+
+def normalise(text: str) -> str:
+    """Lower-case and collapse whitespace: how duplicates are recognised."""
+    return " ".join(text.lower().split())
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            assert line.strip(), f"{path.name}:{number}: blank line"
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:  # pragma: no cover - reported by the assert
+                pytest.fail(f"{path.name}:{number}: invalid JSON ({error})")
+            assert isinstance(row, dict), f"{path.name}:{number}: not a JSON object"
+            rows.append(row)
+    return rows
+
+
+@pytest.fixture(scope="module")
+def harassment() -> list[dict[str, Any]]:
+    return load(HARASSMENT_FILE)
+
+
+@pytest.fixture(scope="module")
+def clinical() -> list[dict[str, Any]]:
+    return load(CLINICAL_FILE)
+
+
+def check_common(rows: list[dict[str, Any]], fields: set[str], prefix: str) -> None:
+    for row in rows:
+        assert set(row) == fields, f"{row.get('id')}: fields {sorted(row)}"
+        assert re.fullmatch(prefix + r"\d{4}", row["id"]), row["id"]
+        assert isinstance(row["text"], str), row["id"]
+        assert row["text"] == row["text"].strip() and row["text"], row["id"]
+        assert isinstance(row["aimed_at_person"], bool), row["id"]
+        assert row["split"] in SPLITS, row["id"]
+    ids = Counter(row["id"] for row in rows)
+    assert [i for i, n in ids.items() if n > 1] == []
+    texts = Counter(normalise(row["text"]) for row in rows)
+    assert [t for t, n in texts.items() if n > 1] == []
+
+
+def test_harassment_lines_are_well_formed(harassment: list[dict[str, Any]]) -> None:
+    check_common(harassment, HARASSMENT_FIELDS, "h")
+    known = {str(label) for label in Label}
+    for row in harassment:
+        labels = row["labels"]
+        assert isinstance(labels, list) and labels, row["id"]
+        assert len(set(labels)) == len(labels), row["id"]
+        assert set(labels) <= known, f"{row['id']}: {labels}"
+        # Profanity alone is not harassment: it only ever accompanies another label.
+        assert set(labels) - {str(Label.PROFANITY)}, f"{row['id']}: profanity only"
+        assert row["target"] in {str(Target.PERSON), str(Target.GROUP)}, row["id"]
+
+
+def test_clinical_lines_are_well_formed(clinical: list[dict[str, Any]]) -> None:
+    check_common(clinical, CLINICAL_FIELDS, "c")
+    targets = {str(target) for target in Target}
+    for row in clinical:
+        assert row["kind"] in CLINICAL_KIND_MINIMUM, f"{row['id']}: {row['kind']}"
+        assert row["target"] in targets, row["id"]
+        if row["kind"] == "disagreement":
+            assert row["target"] == str(Target.IDEA), row["id"]
+
+
+def test_harassment_counts(harassment: list[dict[str, Any]]) -> None:
+    splits = Counter(row["split"] for row in harassment)
+    assert len(harassment) >= HARASSMENT_TOTAL_MINIMUM
+    assert splits["heldout"] >= HARASSMENT_HELDOUT_MINIMUM
+    assert splits["dev"] > splits["heldout"]
+    per_split: Counter[tuple[str, str]] = Counter(
+        (label, row["split"]) for row in harassment for label in row["labels"]
+    )
+    short = []
+    for label in HARASSMENT_LABELS:
+        dev, held = per_split[(str(label), "dev")], per_split[(str(label), "heldout")]
+        if (
+            dev + held < HARASSMENT_PER_LABEL_MINIMUM
+            or dev < HARASSMENT_PER_LABEL_DEV_MINIMUM
+            or held < HARASSMENT_PER_LABEL_HELDOUT_MINIMUM
+        ):
+            short.append((str(label), dev, held))
+    assert short == []
+
+
+def test_clinical_counts(clinical: list[dict[str, Any]]) -> None:
+    splits = Counter(row["split"] for row in clinical)
+    assert len(clinical) >= CLINICAL_TOTAL_MINIMUM
+    assert splits["heldout"] >= CLINICAL_HELDOUT_MINIMUM
+    assert splits["dev"] > splits["heldout"]
+    per_split = Counter((row["kind"], row["split"]) for row in clinical)
+    short = []
+    for kind, minimum in CLINICAL_KIND_MINIMUM.items():
+        dev, held = per_split[(kind, "dev")], per_split[(kind, "heldout")]
+        if (
+            dev + held < minimum
+            or dev < CLINICAL_PER_KIND_DEV_MINIMUM
+            or held < CLINICAL_PER_KIND_HELDOUT_MINIMUM
+        ):
+            short.append((kind, dev, held))
+    assert short == []
+    disagreement_replies = [
+        row for row in clinical if row["kind"] == "disagreement" and row["aimed_at_person"]
+    ]
+    assert len(disagreement_replies) >= 5
+
+
+def test_dev_comes_before_heldout(
+    harassment: list[dict[str, Any]], clinical: list[dict[str, Any]]
+) -> None:
+    """Each file lists its dev part first, then the held-out part written after it."""
+    for rows in (harassment, clinical):
+        order = [row["split"] for row in rows]
+        assert order == sorted(order, key=SPLITS.index)
+
+
+def test_no_text_in_both_files(
+    harassment: list[dict[str, Any]], clinical: list[dict[str, Any]]
+) -> None:
+    overlap = {normalise(row["text"]) for row in harassment} & {
+        normalise(row["text"]) for row in clinical
+    }
+    assert overlap == set()
+
+
+def test_phone_numbers_are_fictional(
+    harassment: list[dict[str, Any]], clinical: list[dict[str, Any]]
+) -> None:
+    real_looking = [
+        (row["id"], match.group(0))
+        for row in harassment + clinical
+        for match in PHONE.finditer(row["text"])
+        if match.group(1) != "555"
+    ]
+    assert real_looking == []
+
+
+def test_normalise_collapses_case_and_whitespace() -> None:
+    assert normalise("  Watch   your\tBACK ") == "watch your back"
+    assert normalise("a b") != normalise("ab")
