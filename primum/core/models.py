@@ -5,6 +5,28 @@ from django.db import models
 from django.utils import timezone
 
 
+class SafetyDecision(models.TextChoices):
+    """What the safety engine decided for a post or message (primum.safety.types.Decision)."""
+
+    ALLOW = "allow", "Shown"
+    COLLAPSE = "collapse", "Shown behind a notice"
+    HOLD = "hold", "Held for review"
+
+
+class SafetyFields(models.Model):
+    """The stored assessment of user-written content. Full scores are for moderators only."""
+
+    safety_decision = models.CharField(
+        max_length=10, choices=SafetyDecision.choices, default=SafetyDecision.ALLOW
+    )
+    # Assessment.to_dict(): scores, target, spans, decision, model_version, path.
+    safety_assessment = models.JSONField(default=dict, blank=True)
+    safety_model_version = models.CharField(max_length=120, blank=True, default="")
+
+    class Meta:
+        abstract = True
+
+
 class BaseModel(models.Model):
     """Timestamps every domain row carries. Times are always timezone-aware UTC."""
 

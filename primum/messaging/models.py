@@ -21,7 +21,7 @@ from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 
-from primum.core.models import BaseModel
+from primum.core.models import BaseModel, SafetyFields
 
 # Posts allow 500 code points; a message is a conversation, not a broadcast, so it may be
 # longer. Counted, normalised and refused exactly like posts (primum.core.text.clean_text).
@@ -125,7 +125,7 @@ class Membership(BaseModel):
         return f"user {self.user_id} in conversation {self.conversation_id} ({self.state})"
 
 
-class Message(BaseModel):
+class Message(SafetyFields, BaseModel):
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="messages"
     )

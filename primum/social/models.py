@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 
-from primum.core.models import BaseModel
+from primum.core.models import BaseModel, SafetyFields
 
 POST_MAX_CHARS = 500
 CW_MAX_CHARS = 100
@@ -38,7 +38,7 @@ class QuotePolicy(models.TextChoices):
     NOBODY = "nobody", "Nobody"
 
 
-class Post(BaseModel):
+class Post(SafetyFields, BaseModel):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="posts"
     )

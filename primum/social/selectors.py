@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from primum.accounts.models import Block, Mute
 from primum.core.errors import NotFound, ValidationError
+from primum.core.models import SafetyDecision
 from primum.core.pagination import Page, paginate_by_id
 from primum.core.text import HANDLE_PATTERN
 from primum.social import policies
@@ -85,8 +86,11 @@ def _muted(viewer, author_ref: str) -> Exists:
 def _visibility_q(viewer, prefix: str = "") -> Q:
     p = prefix
     q = Q(**{f"{p}deleted_at__isnull": True, f"{p}author__is_active": True})
+    held = Q(**{f"{p}safety_decision": SafetyDecision.HOLD})
     if not viewer.is_authenticated:
-        return q & Q(**{f"{p}visibility": Visibility.PUBLIC})
+        return q & Q(**{f"{p}visibility": Visibility.PUBLIC}) & ~held
+    # Content held by the safety engine is seen by its author only, until a moderator decides.
+    q &= ~held | Q(**{f"{p}author": viewer})
     q &= (
         Q(**{f"{p}visibility": Visibility.PUBLIC})
         | Q(**{f"{p}author": viewer})
@@ -289,7 +293,7 @@ _POST_FIELDS = (
     "id", "created_at", "updated_at", "author_id", "body", "content_warning", "visibility",
     "reply_to_id", "thread_root_id", "quote_of_id", "quote_detached", "repost_of_id",
     "reply_policy", "quote_policy", "edited_at", "deleted_at",
-    "reply_count", "like_count", "repost_count", "quote_count",
+    "reply_count", "like_count", "repost_count", "quote_count", "safety_decision",
 )  # fmt: skip
 _PERSON_FIELDS = (
     "username", "is_active",
