@@ -1,0 +1,852 @@
+"""PHI guard: "post the pearl, not the patient".
+
+Finds the HIPAA Safe Harbor identifiers in a post before it is published and proposes a
+redacted text. Deterministic, offline, regular expressions plus compact name lists
+(`phi_names`); no model.
+
+Decisions (documented in primum/safety/evaldata/README.md, measured by bench/safety_phi.py):
+
+* Names. A name is flagged when it is in patient context: after Mr/Mrs/Ms/Miss/Mx; after a
+  patient or relative word ("patient John Smith", "pt J. Smith", "her son Kevin", "named X");
+  as initials next to an age/sex or a date of birth ("J.S., 45M"); as a known first name
+  followed by a capitalised word ("Maria Lopez"); or as a lone known first name in a sentence
+  about a patient. Clinicians are not patients: a name after Dr/Prof/Nurse, before a credential
+  (", MD") or "et al", or in a sentence about professional life (grand rounds, conference,
+  paper, thanks, congratulations, ...) is not flagged. Eponyms followed by disease/sign/score
+  words ("Graves disease", "Wells score") are never names.
+* Dates: anything more specific than a year (3/14, March 14th, 14/03/2024, March 2024 in a
+  sentence about a patient). Relative days ("last Tuesday", "yesterday") are not dates on their
+  own, but count as the time of a `risky_combination`.
+* Ages over 89 ("92-year-old", "93M", "aged 95"): replaced by "[age 90+]".
+* Location (smaller than a state): street addresses, PO boxes and ZIP/postcodes always; a city,
+  county, named facility (hospital, clinic, care home) or ward/room/bed only in a sentence about
+  a patient. "Mayo Clinic guidelines" and "I presented in Boston" pass.
+* Licence numbers: driver's licence, DEA and NPI numbers with a number attached are flagged
+  whoever they belong to: a clinician's own number has no place in a post either.
+* URLs: flagged unless the host is a reference source (doi.org, PubMed, journals, guideline
+  bodies).
+* Direct identifiers follow the HIPAA limited-data-set list: everything except dates, ages,
+  towns/cities/ZIPs and rare-case combinations; a street address is a direct identifier.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from primum.safety.phi_names import FIRST_NAMES, SURNAMES
+
+
+class PhiType(StrEnum):
+    NAME = "name"
+    DATE = "date"
+    AGE_OVER_89 = "age_over_89"
+    LOCATION = "location"
+    PHONE = "phone"
+    FAX = "fax"
+    EMAIL = "email"
+    SSN = "ssn"
+    MRN = "mrn"
+    ACCOUNT_NUMBER = "account_number"
+    HEALTH_PLAN_NUMBER = "health_plan_number"
+    LICENCE_NUMBER = "licence_number"
+    VEHICLE_ID = "vehicle_id"
+    DEVICE_ID = "device_id"
+    URL = "url"
+    IP_ADDRESS = "ip_address"
+    BIOMETRIC = "biometric"
+    OTHER_UNIQUE_ID = "other_unique_id"
+    RISKY_COMBINATION = "risky_combination"
+
+
+#: Types that identify a person on their own (the HIPAA limited-data-set list).
+DIRECT_TYPES: frozenset[PhiType] = frozenset(
+    {
+        PhiType.NAME,
+        PhiType.PHONE,
+        PhiType.FAX,
+        PhiType.EMAIL,
+        PhiType.SSN,
+        PhiType.MRN,
+        PhiType.ACCOUNT_NUMBER,
+        PhiType.HEALTH_PLAN_NUMBER,
+        PhiType.LICENCE_NUMBER,
+        PhiType.VEHICLE_ID,
+        PhiType.DEVICE_ID,
+        PhiType.URL,
+        PhiType.IP_ADDRESS,
+        PhiType.BIOMETRIC,
+        PhiType.OTHER_UNIQUE_ID,
+    }
+)
+
+REPLACEMENTS: dict[PhiType, str] = {
+    PhiType.NAME: "[name]",
+    PhiType.DATE: "[date]",
+    PhiType.AGE_OVER_89: "[age 90+]",
+    PhiType.LOCATION: "[location]",
+    PhiType.PHONE: "[phone]",
+    PhiType.FAX: "[fax]",
+    PhiType.EMAIL: "[email]",
+    PhiType.SSN: "[SSN]",
+    PhiType.MRN: "[MRN]",
+    PhiType.ACCOUNT_NUMBER: "[account number]",
+    PhiType.HEALTH_PLAN_NUMBER: "[health plan number]",
+    PhiType.LICENCE_NUMBER: "[licence number]",
+    PhiType.VEHICLE_ID: "[vehicle id]",
+    PhiType.DEVICE_ID: "[device id]",
+    PhiType.URL: "[link]",
+    PhiType.IP_ADDRESS: "[IP address]",
+    PhiType.BIOMETRIC: "[biometric]",
+    PhiType.OTHER_UNIQUE_ID: "[id]",
+    PhiType.RISKY_COMBINATION: "[rare case details]",
+}
+
+_ADVICE_WORDS: dict[PhiType, str] = {
+    PhiType.NAME: "the patient's name",
+    PhiType.DATE: "exact dates",
+    PhiType.AGE_OVER_89: "the exact age (say 90+)",
+    PhiType.LOCATION: "the place",
+    PhiType.PHONE: "phone numbers",
+    PhiType.FAX: "fax numbers",
+    PhiType.EMAIL: "e-mail addresses",
+    PhiType.SSN: "the social security number",
+    PhiType.MRN: "the record number",
+    PhiType.ACCOUNT_NUMBER: "account numbers",
+    PhiType.HEALTH_PLAN_NUMBER: "insurance numbers",
+    PhiType.LICENCE_NUMBER: "licence numbers",
+    PhiType.VEHICLE_ID: "vehicle details",
+    PhiType.DEVICE_ID: "device serial numbers",
+    PhiType.URL: "links",
+    PhiType.IP_ADDRESS: "IP addresses",
+    PhiType.BIOMETRIC: "photos or biometrics",
+    PhiType.OTHER_UNIQUE_ID: "identifying numbers",
+    PhiType.RISKY_COMBINATION: "the rare-case details that together identify the patient",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PhiFinding:
+    """`text[start:end]` of the ORIGINAL text is an identifier of type `type`."""
+
+    start: int
+    end: int
+    type: PhiType
+    text: str
+    replacement: str
+    reason: str
+    #: Identifies a person on its own (see DIRECT_TYPES; street addresses too).
+    direct: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "type": str(self.type),
+            "text": self.text,
+            "replacement": self.replacement,
+            "reason": self.reason,
+            "direct": self.direct,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PhiReport:
+    text: str
+    findings: tuple[PhiFinding, ...]
+
+    @property
+    def has_phi(self) -> bool:
+        return bool(self.findings)
+
+    @property
+    def direct_identifiers(self) -> tuple[PhiFinding, ...]:
+        return tuple(f for f in self.findings if f.direct)
+
+    @property
+    def redacted_text(self) -> str:
+        """The text with each finding replaced; overlapping findings merge into the widest."""
+        out: list[str] = []
+        pos = 0
+        for start, end, replacement in _merged(self.findings):
+            out.append(self.text[pos:start])
+            out.append(replacement)
+            pos = end
+        out.append(self.text[pos:])
+        return "".join(out)
+
+    @property
+    def suggestion(self) -> str:
+        """One line for the composer; empty when nothing was found."""
+        if not self.findings:
+            return ""
+        seen: list[str] = []
+        for finding in sorted(self.findings, key=lambda f: f.start):
+            words = _ADVICE_WORDS[finding.type]
+            if words not in seen:
+                seen.append(words)
+        listed = seen[0] if len(seen) == 1 else ", ".join(seen[:-1]) + " and " + seen[-1]
+        return f"Post the pearl, not the patient: remove {listed}."
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "has_phi": self.has_phi,
+            "findings": [f.to_dict() for f in self.findings],
+            "redacted_text": self.redacted_text,
+            "suggestion": self.suggestion,
+        }
+
+
+def _merged(findings: Iterable[PhiFinding]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str, int]] = []
+    for f in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
+        if spans and f.start < spans[-1][1]:
+            start, end, replacement, width = spans[-1]
+            if f.end - f.start > width:
+                replacement, width = f.replacement, f.end - f.start
+            spans[-1] = (start, max(end, f.end), replacement, width)
+        else:
+            spans.append((f.start, f.end, f.replacement, f.end - f.start))
+    return [(s, e, r) for s, e, r, _ in spans]
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_NAME = rf"(?:Ma?c|O['’])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_INITIAL = rf"[{_UP}]\."
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+#: Capitalised words that are never a person's name in these rules.
+_NOT_NAMES_WORDS = """
+    The A An This That These Those He She They His Her Hers Him Them Their I We You It Its Our
+    My Your In On At With Without For And But Or If When Then After Before During Since Until
+    From To Of By As Is Was Were Are Be Has Had Have Who Whom Which What Why How Where There
+    Here Not No Yes So Also Just Only Still Today Yesterday Tomorrow Tonight Day Days Week Weeks
+    Month Months Year Years Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+    February March April May June July August September October November December Pearl Pearls
+    Note Update Case Patient Pt Presented Presents Came Comes Admitted Discharged Seen Saw Had
+    Takeaway Lesson Tip Reminder Remember Always Never Consider Think Check Look Learning Teaching
+    Emergency Department Hospital Clinic Ward Unit Room Bed Street Road Avenue Lane Drive County
+    Disease Syndrome Sign Test Score Criteria Rule Rules Scale Trial Study Guidelines Guideline
+    Doctor Nurse Dr Prof Professor Mr Mrs Ms Miss Mx Sir Lady Lord Saint St God Jesus Christ
+    English Spanish French German Chinese Hindi Arabic Black White Asian Hispanic Latino Latina
+    Medicare Medicaid Type Stage Grade Class Level Group Phase Part Lead Leads Chest Back Left
+    Right Upper Lower North South East West New Old Big Small Good Bad Great Best Sure Thanks
+    Christmas Easter Thanksgiving Halloween Covid COVID Omicron Delta Dad Mom Mum Mother Father
+    Son Daughter Wife Husband Brother Sister Grandma Grandpa Baby Grandmother Grandfather
+"""
+_NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split())
+
+#: Known first names that are everyday words: not enough alone, only with a surname or a cue.
+_AMBIGUOUS_FIRST_WORDS = """
+    Will May June April August Summer Autumn Grace Hope Faith Joy Dawn Rose Crystal Diamond
+    Destiny Angel Mark Bill Guy Chase Grant Gene Don Ray Max Lance Jack Art Sunny Holly Ivy Robin
+    Sydney Austin Jackson Dakota Savannah Chelsea Jordan Parker Hunter Taylor Lee Kim Christian
+    Virginia Carol Jesus Frank Sue Pat Rich Bob Penny Misty Brandy Raven Sierra Mercedes Madison
+    Miranda Tanner Cole Kent Kirk Glen Dean Drew Carl Earl Ruby Iris Jade Skylar Wayne Will
+    Tyler Logan Bailey Cameron Morgan Shelby Spencer Stuart Sonia Angela Lydia Santiago Houston
+    Aoife Isla Noor Mei Wei Xin Ana Jo Gene Douglas Russell Lynn Ross
+"""
+_AMBIGUOUS_FIRST = frozenset(_AMBIGUOUS_FIRST_WORDS.split())
+
+_EPONYM_NEXT = re.compile(
+    r"\s*(?:['’]s?\s+)?(?:disease|syndrome|sign|signs|test|criteria|score|classification|"
+    r"maneuver|manoeuvre|reflex|triad|phenomenon|law|rule|rules|ulcer|palsy|node|nodes|"
+    r"fracture|hernia|procedure|operation|tumou?r|lymphoma|sarcoma|ratio|equation|formula|"
+    r"scale|index|bodies|cells|disorder|thyroiditis|encephalopathy|ophthalmopathy|contracture|"
+    r"phenomenon|method|approach|incision|position|curve|line|point|space|canal|duct|gland|"
+    r"Clinic|Hospital|Medical|Institute|University|Foundation|Center|Centre|guidelines)\b",
+)
+
+_CLINICIAN_BEFORE = re.compile(
+    r"(?:\b(?:Dr|Drs|Doctor|Prof|Professor|Nurse|Sister|Matron|Midwife|Consultant|Surgeon|"
+    r"Registrar|Attending|Colleague|Rev|Judge|Senator|President|Coach|@)\.?\s*)$",
+    re.IGNORECASE,
+)
+_CLINICIAN_AFTER = re.compile(
+    r"^(?:,?\s*(?:MD|DO|RN|NP|PA-C|PhD|FRCP|FRCS|FACP|FACC|MBBS|MRCP|MPH|PharmD|DNP|BSN|DPM)"
+    r"\b|\s+et al\b|['’]s (?:lab|group|team|paper|talk|lecture|study|trial)\b)"
+)
+_PROFESSIONAL = re.compile(
+    r"\b(?:grand rounds|conference|congress|symposium|lecture|keynote|webinar|podcast|paper|"
+    r"published|author|co-?authors?|journal club|colleague|colleagues|attending|consultant|"
+    r"registrar|mentor|professor|congrats|congratulations|thanks|thank you|shout-?out|award|"
+    r"tweeted|preprint|editorial|chapter|textbook|course|panel|workshop|fellowship|residency|"
+    r"promoted|hired|joins|joined our|welcome|speaker|talk|masterclass|MMM|M&M)\b",
+    re.IGNORECASE,
+)
+_PATIENT_CUE = re.compile(
+    r"\b(?:patient|patients|pt|pts|he|she|his|her|him|man|woman|boy|girl|gentleman|lady|male|"
+    r"female|infant|baby|newborn|toddler|child|kid|teen|teenager|son|daughter|wife|husband|"
+    r"mother|father|mom|mum|dad|grandma|grandpa|family|lives|lived|living|resident|admitted|"
+    r"discharged|presented with|presents with|brought in|came in|seen|transferred|died|"
+    r"year[- ]old|yo|y/o|Mr|Mrs|Ms|Miss|farmer|veteran|client)\b|\b\d{1,3}\s?(?:M|F|yo)\b",
+    re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------------------------
+# Structured identifiers
+
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"'()]+|"
+    r"\b[a-z0-9-]+\.(?:com|org|net|io|me|ly|co|info|us|uk|ca)/[^\s<>\"'()]+",
+    re.IGNORECASE,
+)
+_REFERENCE_HOSTS = re.compile(
+    r"(?:^|\.)(?:doi\.org|ncbi\.nlm\.nih\.gov|nih\.gov|nejm\.org|thelancet\.com|bmj\.com|"
+    r"jamanetwork\.com|nice\.org\.uk|who\.int|cdc\.gov|fda\.gov|uptodate\.com|acc\.org|"
+    r"heart\.org|clinicaltrials\.gov|cochranelibrary\.com|medrxiv\.org|biorxiv\.org|"
+    r"nature\.com|sciencedirect\.com|ema\.europa\.eu|idsociety\.org|ahajournals\.org|"
+    r"escardio\.org|sign\.ac\.uk|guidelines\.gov|aafp\.org|acog\.org|aap\.org|mdcalc\.com|"
+    r"litfl\.com|wikipedia\.org)$",
+    re.IGNORECASE,
+)
+_IPV4 = re.compile(
+    r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])"
+)
+_SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
+_SSN_KEYED = re.compile(
+    r"\b(?:SSN|SS#|social security(?: number| no\.?| #)?)\s*(?:is|was|:|#)?\s*"
+    r"(\d{9}|\d{3}[ .]\d{2}[ .]\d{4}|\*{3}-?\*{2}-?\d{4}|x{3}-?x{2}-?\d{4})",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(
+    r"(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])"
+    r"|(?<![\w-])\+\d{1,3}(?:[\s.-]\d{2,5}){2,4}(?![\w-])"
+)
+_PHONE_KEYED = re.compile(
+    r"\b(?:phone|tel|cell|mobile|call|text|fax|pager|bleep|ph)\b\.?\s*(?:no\.?|number|#)?\s*"
+    r"(?:is|at|on|:)?\s*(\d{7,11}|\d{3}[\s.-]\d{4})\b",
+    re.IGNORECASE,
+)
+_FAX_BEFORE = re.compile(r"\bfax(?:ed)?\b[^.\n]{0,45}$", re.IGNORECASE)
+
+_ID_VALUE = (
+    r"\s*(?:number|no\.?|num|ID|#)?\s*(?:is|was|of|=|:|#|-)?\s*([A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9])"
+)
+_KEYED: tuple[tuple[PhiType, re.Pattern[str], str], ...] = tuple(
+    (kind, re.compile(rf"\b(?i:{keys}){_ID_VALUE}"), reason)
+    for kind, keys, reason in (
+        (
+            PhiType.VEHICLE_ID,
+            r"licen[cs]e plate|number plate|registration plate|reg plate|plate|VIN|"
+            r"vehicle identification|vehicle ID",
+            "vehicle plate or VIN",
+        ),
+        (
+            PhiType.MRN,
+            r"MRN|medical record|med rec|hospital|chart|record|NHS|unit|CR|hosp",
+            "medical record number",
+        ),
+        (
+            PhiType.HEALTH_PLAN_NUMBER,
+            r"member|insurance|insurance policy|policy|Medicare|Medicaid|health plan|"
+            r"subscriber|beneficiary|plan|BCBS|Aetna|Cigna|UHC|Humana|group",
+            "health plan number",
+        ),
+        (
+            PhiType.ACCOUNT_NUMBER,
+            r"billing account|bank account|hospital account|patient account|account|acct|"
+            r"invoice|bill|HAR",
+            "account number",
+        ),
+        (
+            PhiType.LICENCE_NUMBER,
+            r"driver['’]?s licen[cs]e|driving licen[cs]e|licen[cs]e|DL|DEA|NPI|"
+            r"certificate",
+            "licence number",
+        ),
+        (
+            PhiType.DEVICE_ID,
+            r"serial|S/N|SN|device|IMEI|UDI|implant|pacemaker serial|pump serial|"
+            r"pacemaker|ICD|insulin pump|CGM|hearing aid",
+            "device serial number",
+        ),
+        (
+            PhiType.OTHER_UNIQUE_ID,
+            r"patient ID|patient|study ID|study|participant|subject|case|accession|specimen|"
+            r"encounter|visit|passport|employee|badge|student ID|biobank|sample|lab|"
+            r"trial ID|enrol?ment|registry|prisoner|inmate|claim",
+            "unique identifying number",
+        ),
+    )
+)
+_VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=[A-Z0-9]*\d)(?=[0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}\b")
+
+# Dates
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-])")
+_SHORT_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/%]|\.\d)")
+_DATE_CUE = re.compile(
+    r"\b(?:on|since|from|until|till|by|dated|DOB|D\.O\.B\.?|born|admitted|adm|discharged|"
+    r"d/c|seen|died|passed|surgery|op|visit|procedure|date|dx|diagnosed|started|stopped|"
+    r"presented|arrived|delivered|birthday|deceased|expired|collected|drawn)\b[\s:]*$",
+    re.IGNORECASE,
+)
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{{2}}\b)?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+(?:19|20)\d{{2}}\b)?"
+)
+_MONTH_YEAR = re.compile(rf"\b{_MONTHS}\s+(?:of\s+)?(?:19|20)\d{{2}}\b")
+_HOLIDAY = re.compile(
+    r"\b(?:Christmas(?: Eve| Day)?|New Year['’]?s(?: Eve| Day)?|Thanksgiving(?: Day)?|"
+    r"Easter(?: Sunday| Monday)?|Halloween|Boxing Day|Independence Day|Valentine['’]?s Day|"
+    r"Fourth of July|Memorial Day|Labor Day|Diwali|Eid)\b(?:,?\s+(?:19|20)\d{2}\b)?"
+)
+_HOLIDAY_CUE = re.compile(r"\b(?:on|over|last|this|since|before|after)\s+$", re.IGNORECASE)
+
+# Ages
+_AGE_NUM = r"(9\d|1[01]\d)"
+_AGE = re.compile(
+    rf"\b{_AGE_NUM}(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)(?:old|o\b\.?)"
+    rf"|\b{_AGE_NUM}\s?(?:yo|y/o|y\.o\.|yr old)\b"
+    rf"|\b{_AGE_NUM}(?:M|F|yM|yF)\b"
+    rf"|\b{_AGE_NUM}\s(?:M|F)\b(?=\s*(?:with|w/|presenting|who|,|;|\.|-|—|$))"
+    rf"|\b(?i:aged?|age:)\s*{_AGE_NUM}\b"
+    rf"|\b{_AGE_NUM}\s+years\s+of\s+age\b"
+    rf"|\b(?i:turned|turns|turning)\s+{_AGE_NUM}\b"
+    rf"|\b{_AGE_NUM}(?:st|nd|rd|th)\s+birthday\b"
+)
+_TEMPERATURE_BEFORE = re.compile(r"(?:temp|temperature|T|fever|°|Tmax)\W{0,3}$", re.IGNORECASE)
+
+# Locations
+_STREET_TYPES = (
+    r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|"
+    r"Ct\.?|Way|Place|Pl\.?|Terrace|Close|Crescent|Parkway|Pkwy\.?|Highway|Hwy\.?|Circle|Cir\.?|"
+    r"Trail|Row|Square|Gardens)"
+)
+_STREET = re.compile(
+    rf"\b\d{{1,5}}[A-Za-z]?\s+(?:{_NAME}\.?\s+){{1,3}}{_STREET_TYPES}"
+    r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Flat|#)\.?\s*\w+)?"
+    rf"|\b(?:P\.?\s?O\.?\s+Box|PO Box)\s+\d+"
+    rf"|\b(?:on|at|off) (?P<v>{_NAME}(?:\s+{_NAME})?\s+(?:Street|Avenue|Road|Boulevard|Lane|Drive))\b"
+)
+_STATE_ABBR_WORDS = (
+    "AL AK AZ AR CA CT FL GA ID IL IA KS KY LA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH RI SC "
+    "SD TN TX UT VT VA WA WV WI WY DC"
+)
+_STATE_ABBR = _STATE_ABBR_WORDS.split()
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming|Ontario|Quebec|Alberta|Manitoba|Scotland|Wales"
+)
+_ZIP = re.compile(
+    rf"\b(?:{_NAME}(?:\s{_NAME})?,?\s)?(?:{'|'.join(_STATE_ABBR)})\s+\d{{5}}(?:-\d{{4}})?\b"
+    r"|\b(?i:zip(?: ?code)?|post ?code|postal code)\s*(?:is|:|#)?\s*"
+    r"(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
+)
+_CITIES_WORDS = """
+    Duluth Toledo Boise Fresno Tulsa Omaha Wichita Spokane Tacoma Eugene Reno Dayton Akron
+    Flint Lansing Peoria Rockford Madison Green_Bay Fargo Bismarck Billings Missoula Cheyenne
+    Casper Topeka Lincoln Des_Moines Cedar_Rapids Sioux_Falls Sioux_City Rochester Syracuse
+    Buffalo Albany Scranton Allentown Erie Harrisburg Trenton Newark Camden Hartford Stamford
+    Providence Worcester Springfield Lowell Burlington Portland Bangor Manchester Concord Boston
+    Baltimore Richmond Norfolk Roanoke Charleston Huntington Raleigh Durham Greensboro Asheville
+    Charlotte Columbia Greenville Savannah Atlanta Macon Augusta Jacksonville Tallahassee Tampa
+    Orlando Miami Gainesville Pensacola Mobile Montgomery Birmingham Huntsville Memphis Nashville
+    Knoxville Chattanooga Louisville Lexington Cincinnati Cleveland Columbus Detroit Chicago
+    Milwaukee Minneapolis Saint_Paul St_Paul St_Louis Kansas_City Denver Boulder Pueblo Phoenix
+    Tucson Flagstaff Albuquerque Santa_Fe El_Paso Houston Dallas Austin San_Antonio Fort_Worth
+    Lubbock Amarillo Odessa Laredo Waco Tyler Shreveport Baton_Rouge New_Orleans Lafayette
+    Little_Rock Fayetteville Jackson Biloxi Oklahoma_City Las_Vegas Salt_Lake_City Provo Ogden
+    Sacramento Oakland San_Jose San_Diego Los_Angeles San_Francisco Bakersfield Stockton Modesto
+    Seattle Olympia Yakima Salem Bend Medford Anchorage Fairbanks Juneau Honolulu Hilo Brooklyn
+    Queens Bronx Harlem Hoboken Yonkers Pittsburgh Philadelphia Indianapolis Gary Evansville
+    Grand_Rapids Kalamazoo Ann_Arbor Iowa_City Davenport Champaign Bloomington Muncie Joplin
+    Leeds Sheffield Bristol Cardiff Swansea Glasgow Edinburgh Aberdeen Dundee Belfast Derry
+    Liverpool Newcastle Sunderland Nottingham Leicester Coventry Bradford Hull Plymouth Exeter
+    Norwich Brighton Croydon Hackney Peckham Brixton Toronto Ottawa Winnipeg Calgary Edmonton
+    Vancouver Halifax Hamilton Montreal Saskatoon Regina Dublin Cork Galway Limerick Auckland
+"""
+_CITIES = frozenset(_CITIES_WORDS.split())
+_CITIES_SPACED = frozenset(c.replace("_", " ") for c in _CITIES)
+_CITY_LIST = sorted((c.replace("_", " ") for c in _CITIES), key=len, reverse=True)
+_CITY = re.compile(
+    r"\b(?:in|from|near|outside|of|at|to|around) (?:rural |downtown |suburban )?"
+    rf"(?P<v>{'|'.join(re.escape(c) for c in _CITY_LIST)})\b"
+    rf"|\b{_NAME}(?:\s{_NAME})?,\s(?:{'|'.join(_STATE_ABBR)}|{_STATES})\b"
+)
+_COUNTY = re.compile(rf"\b{_NAME}(?:\s{_NAME})?\s(?:County|Parish|Township|Borough)\b")
+_PLACE_CUE = re.compile(
+    rf"\b(?:lives in|living in|lived in|resides in|residing in|resident of|moved from|"
+    rf"moved to|town of|village of|city of|town called|village called|grew up in|"
+    rf"native of|from the town of|home in|farm near|farm outside) (?P<v>{_NAME}(?:\s{_NAME})?)"
+)
+_NON_EPONYM_CITY_NEXT = re.compile(
+    r"\s*(?:criteria|rules?|score|scale|classification|shunt|consensus|protocol|guidelines?|"
+    r"definition|system|study|trial|heart study|coma|syncope|ankle|knee|head)\b",
+    re.IGNORECASE,
+)
+_FACILITY = re.compile(
+    rf"\b(?:(?:St\.?|Saint)\s+{_NAME}(?:['’]s)?(?:\s+{_NAME})*|{_NAME}(?:['’]s)?(?:\s+{_NAME}){{0,3}})"
+    r"\s+(?:Hospital|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|"
+    r"Nursing Home|Care Home|Infirmary|Hospice|Rehab(?:ilitation)? Center|Memorial|"
+    r"Surgery|Health System|Urgent Care|Retirement Home|Assisted Living)\b"
+)
+_FACILITY_SKIP_FIRST = frozenset({"The", "A", "An", "Our", "My", "His", "Her", "This", "That"})
+_ROOM = re.compile(
+    r"\b(?:room|rm|bed|ward|bay|cubicle|cubicle|cell)\.?\s*#?\s*(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})\b",
+    re.IGNORECASE,
+)
+
+# Names
+_HONORIFIC = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Master|Mme|Mlle|Sr|Sra|Herr|Frau)\.?\s+"
+    rf"(?:{_NAME}|{_INITIAL})(?:\s+(?:{_INITIAL}\s+)?{_NAME})?"
+)
+_NAME_KEY = (
+    r"(?i:patient|pt\.?|client|son|daughter|wife|husband|partner|mother|mom|mum|father|dad|"
+    r"brother|sister|grandson|granddaughter|grandmother|grandma|granny|grandfather|grandpa|"
+    r"nephew|niece|uncle|aunt|auntie|cousin|baby|boy|girl|toddler|named|called|"
+    r"name is|name was|name['’]s|name:|nicknamed|known as|aka|fianc[eé]e?|boyfriend|girlfriend|"
+    r"neighbou?r|caregiver|carer|stepson|stepdaughter|twin|widow|widower)"
+)
+_KEYED_NAME = re.compile(
+    rf"\b{_NAME_KEY},?\s+((?:{_NAME}|{_INITIAL}(?:\s?{_INITIAL})?)(?:\s+(?:{_INITIAL}\s+)?{_NAME})?)"
+)
+_PAIR = re.compile(rf"\b({_NAME})\s+(?:({_INITIAL})\s+)?({_NAME})\b")
+_SINGLE = re.compile(rf"\b{_NAME}\b")
+_INITIALS = re.compile(
+    rf"\b(?:[{_UP}]\.\s?){{2,3}}(?=,?\s*(?:\d{{1,3}}\s?(?:M|F|yo|y/o|-year)|DOB|D\.O\.B|age|aged|born))"
+    rf"|\b[{_UP}]{{2,3}}\b(?=,\s*(?:\d{{1,3}}\s?(?:M|F|yo|y/o)\b|DOB|D\.O\.B|aged?\b))"
+    rf"|\b(?i:initials) (?P<v>(?:[{_UP}]\.?\s?){{2,3}})"
+)
+
+# Risky combinations
+_RARE = re.compile(
+    r"\b(?:progeria|Hutchinson-Gilford|fibrodysplasia ossificans progressiva|FOP|"
+    r"Creutzfeldt[- –]Jakob|CJD|kuru|rabies|Ebola|Marburg|Lassa|anthrax|plague|smallpox|"
+    r"botulism|leprosy|Hansen['’]s disease|diphtheria|polio|harlequin ichthyosis|"
+    r"Proteus syndrome|conjoined twins|quintuplets|sextuplets|octuplets|face transplant|"
+    r"hand transplant|uterus transplant|penis transplant|Naegleria|brain-eating amoeba|"
+    r"alkaptonuria|Fields condition|stone man|werewolf syndrome|hypertrichosis|"
+    r"lightning strike|struck by lightning|shark attack|bear attack|mass shooting|plane crash|"
+    r"bus crash|train crash|tornado|chemical plant explosion|"
+    r"(?:only|first|sole|one of (?:only |just )?\w+)\s+(?:known\s+)?(?:\w+\s+){0,2}"
+    r"(?:patient|patients|case|cases|person|people|child|children|baby|survivor)s?)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_TIME = re.compile(
+    rf"\b(?:yesterday|today|tonight|this (?:morning|afternoon|evening|week)|last night|"
+    rf"last (?:week|weekend|{_WEEKDAYS})|on {_WEEKDAYS}|(?:this|last|past) {_WEEKDAYS}|"
+    rf"\d+ days ago|earlier today|overnight|this weekend)\b",
+    re.IGNORECASE,
+)
+_PLACE_ANY = re.compile(rf"\b(?:in|at|near|outside|from) (?P<v>{_STATES}|{_NAME}(?:\s{_NAME})?)")
+
+_BIOMETRIC = re.compile(
+    r"\b(?:full[- ]face (?:photo(?:graph)?|picture|image)s?|"
+    r"photo(?:graph)? of (?:his|her|their|the patient['’]s) face|fingerprints?(?: scan)?|"
+    r"retinal scans?|iris scans?|voice (?:recording|print)s?|palm ?prints?|"
+    r"facial (?:photo|image|picture)s?)\b",
+    re.IGNORECASE,
+)
+_NOT_BIOMETRIC_BEFORE = re.compile(r"(?:genetic|molecular|DNA|mass|spectral|metabolic)\s+$", re.I)
+
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s+[\"'(]?[A-Z0-9])|\n+")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Drs|St|Prof|Pt|pt|Sr|Jr|vs|e\.g|i\.e|approx|Mt|No|Apt|Ave|Rd|Jan|Feb|"
+    r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])|\b[A-Z]\.[A-Z])$"
+)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence bounds; a full stop after Mr, Dr, St, an initial ... does not end a sentence."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group().startswith(".") and _ABBREVIATIONS.search(
+            text[max(0, m.start() - 8) : m.start()]
+        ):
+            continue
+        bounds.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
+# --------------------------------------------------------------------------------------------
+# Detection
+
+
+class _Collector:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.findings: list[PhiFinding] = []
+        self.taken: list[tuple[int, int]] = []
+        self.sentences: list[tuple[int, int, bool, bool]] = []
+        for start, end in _sentences(text):
+            chunk = text[start:end]
+            self.sentences.append(
+                (start, end, bool(_PATIENT_CUE.search(chunk)), bool(_PROFESSIONAL.search(chunk)))
+            )
+
+    def context(self, pos: int) -> tuple[bool, bool]:
+        """(patient context, professional context) of the sentence holding `pos`."""
+        for start, end, patient, professional in self.sentences:
+            if start <= pos < end:
+                return patient, professional
+        return False, False
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.taken)
+
+    def add(self, start: int, end: int, kind: PhiType, reason: str, direct: bool = False) -> None:
+        text = self.text
+        while end > start and text[end - 1] in " ,;:":
+            end -= 1
+        if end <= start or not self.free(start, end):
+            return
+        self.taken.append((start, end))
+        self.findings.append(
+            PhiFinding(
+                start=start,
+                end=end,
+                type=kind,
+                text=text[start:end],
+                replacement=REPLACEMENTS[kind],
+                reason=reason,
+                direct=direct or kind in DIRECT_TYPES,
+            )
+        )
+
+
+def _structured(c: _Collector) -> None:
+    text = c.text
+    for m in _EMAIL.finditer(text):
+        c.add(m.start(), m.end(), PhiType.EMAIL, "e-mail address")
+    for m in _URL.finditer(text):
+        url = m.group().rstrip(".,;:!?")
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE).split("/")[0]
+        if not _REFERENCE_HOSTS.search(host.split(":")[0]):
+            c.add(m.start(), m.start() + len(url), PhiType.URL, "web address")
+    for m in _IPV4.finditer(text):
+        c.add(m.start(), m.end(), PhiType.IP_ADDRESS, "IP address")
+    for m in _SSN_KEYED.finditer(text):
+        c.add(m.start(1), m.end(1), PhiType.SSN, "social security number")
+    for m in _SSN.finditer(text):
+        c.add(m.start(), m.end(), PhiType.SSN, "social security number pattern")
+    for kind, pattern, reason in _KEYED:
+        for m in pattern.finditer(text):
+            value = m.group(1)
+            if sum(ch.isdigit() for ch in value) >= 2 and not _looks_like_measure(text, m.end(1)):
+                c.add(m.start(1), m.end(1), kind, reason)
+    for m in _BIOMETRIC.finditer(text):
+        if not _NOT_BIOMETRIC_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            c.add(m.start(), m.end(), PhiType.BIOMETRIC, "photo or biometric of a person")
+    for m in _VIN.finditer(text):
+        c.add(m.start(), m.end(), PhiType.VEHICLE_ID, "vehicle identification number")
+    for pattern in (_PHONE, _PHONE_KEYED):
+        for m in pattern.finditer(text):
+            start, end = (m.start(1), m.end(1)) if m.groups() else (m.start(), m.end())
+            if _FAX_BEFORE.search(text[max(0, start - 50) : start]):
+                c.add(start, end, PhiType.FAX, "fax number")
+            else:
+                c.add(start, end, PhiType.PHONE, "phone number")
+
+
+def _looks_like_measure(text: str, end: int) -> bool:
+    """`plan 2x daily`, `case 2-3 mg`: a number followed by a unit is not an identifier."""
+    return bool(
+        re.match(r"\s*(?:mg|mcg|g|kg|ml|mL|mmHg|%|units?|days?|weeks?|years?)\b", text[end:])
+    )
+
+
+def _dates(c: _Collector) -> None:
+    text = c.text
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b, year = int(m.group(1)), int(m.group(3)), m.group(4)
+        if len(m.group(1)) == 4:  # ISO 2024-03-14
+            ok = 1 <= b <= 12 and 1 <= int(year) <= 31 and m.group(1)[:2] in ("19", "20")
+        else:
+            ok = 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12 and len(year) in (2, 4)
+        if ok:
+            c.add(m.start(), m.end(), PhiType.DATE, "calendar date")
+    for m in _MONTH_DAY.finditer(text):
+        if _day_ok(m.group()):
+            c.add(m.start(), m.end(), PhiType.DATE, "month and day")
+    for m in _MONTH_YEAR.finditer(text):
+        if c.context(m.start())[0]:
+            c.add(m.start(), m.end(), PhiType.DATE, "month and year of a patient event")
+    for m in _SHORT_DATE.finditer(text):
+        month, day = int(m.group(1)), int(m.group(2))
+        before = text[max(0, m.start() - 20) : m.start()]
+        after = text[m.end() : m.end() + 8]
+        if (
+            1 <= month <= 12
+            and 1 <= day <= 31
+            and _DATE_CUE.search(before)
+            and not re.match(r"\s*(?:of|strength|power|mm|cm|score|%)", after)
+        ):
+            c.add(m.start(), m.end(), PhiType.DATE, "month/day after a date word")
+    for m in _HOLIDAY.finditer(text):
+        has_year = bool(re.search(r"\d{4}$", m.group()))
+        if has_year or (
+            _HOLIDAY_CUE.search(text[max(0, m.start() - 8) : m.start()]) and c.context(m.start())[0]
+        ):
+            c.add(m.start(), m.end(), PhiType.DATE, "holiday date")
+
+
+def _day_ok(value: str) -> bool:
+    numbers = [int(n) for n in re.findall(r"\d+", value)]
+    return bool(numbers) and 1 <= numbers[0] <= 31
+
+
+def _ages(c: _Collector) -> None:
+    text = c.text
+    for m in _AGE.finditer(text):
+        if _TEMPERATURE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+            continue
+        c.add(m.start(), m.end(), PhiType.AGE_OVER_89, "age over 89")
+
+
+def _locations(c: _Collector) -> None:
+    text = c.text
+    for m in _STREET.finditer(text):
+        c.add(*_span(m), PhiType.LOCATION, "street address", direct=True)
+    for m in _ZIP.finditer(text):
+        c.add(m.start(), m.end(), PhiType.LOCATION, "ZIP or postcode")
+    for m in _PLACE_CUE.finditer(text):
+        start, end = _span(m)
+        if text[start:end].split()[0] not in _NOT_NAMES:
+            c.add(start, end, PhiType.LOCATION, "where the patient lives")
+    for pattern, reason in (
+        (_CITY, "town or city"),
+        (_COUNTY, "county"),
+        (_FACILITY, "named facility"),
+        (_ROOM, "ward, room or bed"),
+    ):
+        for m in pattern.finditer(text):
+            patient, professional = c.context(m.start())
+            if not patient or professional:
+                continue
+            start, end = _span(m)
+            if pattern is _FACILITY:
+                first = m.group().split()[0]
+                if first in _FACILITY_SKIP_FIRST:
+                    start += len(first) + 1
+            if pattern is _CITY and _NON_EPONYM_CITY_NEXT.match(text[end:]):
+                continue
+            c.add(start, end, PhiType.LOCATION, reason)
+
+
+def _span(m: re.Match[str]) -> tuple[int, int]:
+    """The `v` group when the pattern has one and it matched, else the whole match."""
+    if "v" in m.re.groupindex and m.group("v") is not None:
+        return m.start("v"), m.end("v")
+    return m.start(), m.end()
+
+
+def _is_clinician(text: str, start: int, end: int) -> bool:
+    return bool(
+        _CLINICIAN_BEFORE.search(text[max(0, start - 14) : start])
+        or _CLINICIAN_AFTER.match(text[end : end + 16])
+    )
+
+
+def _names(c: _Collector) -> None:
+    text = c.text
+    for m in _HONORIFIC.finditer(text):
+        c.add(m.start(), m.end(), PhiType.NAME, "name after Mr/Mrs/Ms")
+    for m in _INITIALS.finditer(text):
+        c.add(*_span(m), PhiType.NAME, "patient initials")
+    for m in _KEYED_NAME.finditer(text):
+        start, end = m.start(1), m.end(1)
+        tokens = m.group(1).split()
+        while tokens and tokens[-1].rstrip(".") in _NOT_NAMES:
+            end -= len(tokens.pop()) + 1
+        if not tokens or tokens[0] in _NOT_NAMES or _EPONYM_NEXT.match(text[end:]):
+            continue
+        if _is_clinician(text, start, end):
+            continue
+        c.add(start, end, PhiType.NAME, "name after a patient or relative word")
+    for m in _PAIR.finditer(text):
+        first, last = m.group(1), m.group(3)
+        if first not in FIRST_NAMES or last in _NOT_NAMES or first in _NOT_NAMES:
+            continue
+        if first in _AMBIGUOUS_FIRST and last not in SURNAMES:
+            continue
+        if _EPONYM_NEXT.match(text[m.end() :]) or _is_clinician(text, m.start(), m.end()):
+            continue
+        if c.context(m.start())[1]:
+            continue
+        c.add(m.start(), m.end(), PhiType.NAME, "first name and surname")
+    for m in _SINGLE.finditer(text):
+        word = m.group()
+        if word not in FIRST_NAMES or word in _AMBIGUOUS_FIRST or word in _NOT_NAMES:
+            continue
+        patient, professional = c.context(m.start())
+        if not patient or professional or _is_clinician(text, m.start(), m.end()):
+            continue
+        if _EPONYM_NEXT.match(text[m.end() :]):
+            continue
+        c.add(m.start(), m.end(), PhiType.NAME, "first name in a sentence about a patient")
+
+
+def _risky(c: _Collector) -> None:
+    text = c.text
+    dates = [(f.start, f.end) for f in c.findings if f.type is PhiType.DATE]
+    places = [(f.start, f.end) for f in c.findings if f.type is PhiType.LOCATION]
+    for s_start, s_end, _patient, _professional in c.sentences:
+        sentence = text[s_start:s_end]
+        rare = _RARE.search(sentence)
+        if not rare:
+            continue
+        place = [
+            (s_start + a, s_start + b)
+            for a, b in map(_span, _PLACE_ANY.finditer(sentence))
+            if sentence[a:b].split()[0] not in _NOT_NAMES
+        ]
+        place += [p for p in places if s_start <= p[0] < s_end]
+        time = [(s_start + m.start(), s_start + m.end()) for m in _RELATIVE_TIME.finditer(sentence)]
+        time += [d for d in dates if s_start <= d[0] < s_end]
+        if not place or not time:
+            continue
+        for a, b in place:
+            if text[a:b] in _CITIES_SPACED:
+                c.add(a, b, PhiType.LOCATION, "town or city of a rare case")
+        start = min(s_start + rare.start(), place[0][0], time[0][0])
+        end = max(s_start + rare.end(), place[-1][1], time[-1][1])
+        finding = PhiFinding(
+            start=start,
+            end=end,
+            type=PhiType.RISKY_COMBINATION,
+            text=text[start:end],
+            replacement=REPLACEMENTS[PhiType.RISKY_COMBINATION],
+            reason="rare condition + place + time together identify the patient",
+        )
+        c.findings.append(finding)
+
+
+def check_phi(text: str) -> PhiReport:
+    """Find the patient identifiers in `text`. Offsets are into `text` as given."""
+    if not text:
+        return PhiReport(text=text, findings=())
+    c = _Collector(text)
+    _structured(c)
+    _dates(c)
+    _ages(c)
+    _locations(c)
+    _names(c)
+    _risky(c)
+    return PhiReport(text=text, findings=tuple(sorted(c.findings, key=lambda f: (f.start, f.end))))
+
+
+def check_phi_many(texts: Iterable[str]) -> list[PhiReport]:
+    return [check_phi(text) for text in texts]

@@ -1,0 +1,141 @@
+"""PHI guard: behaviour of check_phi and the dev-split figures (bench/safety_phi.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from primum.safety.phi import PhiType, check_phi, check_phi_many
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT / "primum" / "safety" / "evaldata" / "phi.jsonl"
+
+
+def _types(text: str) -> list[tuple[str, str]]:
+    return [(str(f.type), f.text) for f in check_phi(text).findings]
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    text = "Mrs. Alvarez, 92F, seen on 3/14, MRN 00482913. Call her son Kevin at (555) 201-3344."
+    report = check_phi(text)
+    assert report.has_phi
+    for finding in report.findings:
+        assert text[finding.start : finding.end] == finding.text
+    kinds = {str(f.type) for f in report.findings}
+    assert {"name", "age_over_89", "date", "mrn", "phone"} <= kinds
+
+
+def test_redaction_replaces_each_identifier() -> None:
+    report = check_phi("Pt J. Smith DOB 04/05/1931, email js@example.com, lives at 12 Oak Street.")
+    assert report.redacted_text == ("Pt [name] DOB [date], email [email], lives at [location].")
+    assert "name" in report.suggestion and report.suggestion.startswith("Post the pearl")
+
+
+def test_direct_identifiers() -> None:
+    report = check_phi("Mr. Nguyen, 93M, lives at 48 Birchwood Lane, seen on March 14th.")
+    direct = {(str(f.type), f.text) for f in report.direct_identifiers}
+    assert ("name", "Mr. Nguyen") in direct
+    assert ("location", "48 Birchwood Lane") in direct  # a street address is direct
+    assert all(str(f.type) not in ("date", "age_over_89") for f in report.direct_identifiers)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pearl: in a 70-year-old with new AF, check thyroid.",
+        "45M with chest pain radiating to the back — think dissection.",
+        "Graves disease, Addison crisis, Parkinson disease and Cushing syndrome.",
+        "The Mayo Clinic guidelines are in NEJM 2023; we changed practice in 2019.",
+        "Dr. Lee presented at grand rounds last Tuesday.",
+        "BP 120/80, GCS 3/15, 3/4 of patients have no leg symptoms.",
+        "The Ottawa ankle rules and the Wells score.",
+        "Congratulations to Maria Gonzalez on her fellowship award!",
+        "See https://doi.org/10.1056/NEJMra2000000 for the review.",
+        "Temp 98 F, sats 95 % on air.",
+    ],
+)
+def test_pearls_pass_untouched(text: str) -> None:
+    report = check_phi(text)
+    assert not report.has_phi, report.findings
+    assert report.redacted_text == text
+    assert report.suggestion == ""
+
+
+def test_last_tuesday_is_not_a_date_but_a_rare_case_is_risky() -> None:
+    assert _types("Seen last Tuesday with a cough.") == []
+    text = "the only progeria patient in Duluth, seen last Friday."
+    kinds = [k for k, _ in _types(text)]
+    assert "risky_combination" in kinds
+    assert check_phi(text).redacted_text == "the [rare case details]."
+
+
+def test_each_identifier_type() -> None:
+    samples = {
+        PhiType.EMAIL: "mail dr.x@example.com",
+        PhiType.SSN: "SSN 555-12-3456",
+        PhiType.FAX: "fax to 555-201-9988",
+        PhiType.URL: "see https://facebook.com/jsmith",
+        PhiType.IP_ADDRESS: "from 192.168.1.20",
+        PhiType.VEHICLE_ID: "VIN 1HGCM82633A004352",
+        PhiType.DEVICE_ID: "pacemaker serial SN88213477",
+        PhiType.HEALTH_PLAN_NUMBER: "member ID XJH884412203",
+        PhiType.ACCOUNT_NUMBER: "account number 448812-09",
+        PhiType.LICENCE_NUMBER: "driver's licence D4412-88291",
+        PhiType.OTHER_UNIQUE_ID: "study ID HEART-0192",
+        PhiType.BIOMETRIC: "a full-face photo of the patient",
+        PhiType.AGE_OVER_89: "a 101-year-old woman",
+    }
+    for kind, text in samples.items():
+        assert kind in {f.type for f in check_phi(text).findings}, text
+
+
+def test_unicode_text_keeps_offsets() -> None:
+    text = "Patient José Núñez — née Zoë — lives at 7 Rue Street; ☎ 555-222-3333 🙂"
+    report = check_phi(text)
+    for finding in report.findings:
+        assert text[finding.start : finding.end] == finding.text
+    assert "phone" in {str(f.type) for f in report.findings}
+    assert any(f.text.startswith("José") for f in report.findings)
+
+
+def test_empty_and_long_text_and_determinism() -> None:
+    assert check_phi("").findings == ()
+    assert check_phi("").redacted_text == ""
+    post = "Mrs. Alvarez was seen on 3/14 at (555) 201-3344. Pearl: check the thyroid. "
+    long_text = post * 400
+    report = check_phi(long_text)
+    assert len([f for f in report.findings if f.type is PhiType.PHONE]) == 400
+    assert check_phi_many([post, post]) == [check_phi(post), check_phi(post)]
+    assert check_phi(long_text) == report
+
+
+def _bench() -> object:
+    spec = importlib.util.spec_from_file_location("safety_phi", ROOT / "bench" / "safety_phi.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_evaluation_set_spans_are_exact() -> None:
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 300
+    assert sum(r["kind"] == "phi" for r in rows) >= 150
+    assert sum(r["kind"] == "pearl" for r in rows) >= 150
+    for row in rows:
+        for span in row["spans"]:
+            value = row["text"][span["start"] : span["end"]]
+            assert value and value == value.strip(), (row["id"], value)
+
+
+def test_dev_split_meets_the_goals() -> None:
+    bench = _bench()
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    score = bench.score_phi([r for r in rows if r["split"] == "dev"])  # type: ignore[attr-defined]
+    assert score.direct_recall >= 0.95, score.misses
+    assert score.pearl_flag_rate < 0.05, score.false_alarms
