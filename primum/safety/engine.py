@@ -1,0 +1,275 @@
+"""`assess` and `assess_many`: the cascade that turns a text and its context into a decision.
+
+1. Normalise (evasion undone, map back to the original kept).
+2. Fast path: the targeted-harassment rules (`rules.py`) and the linear model over hashed
+   word and character n-grams (`ml.linear`). Most posts end here: clearly calm text with no
+   rule hit, or clear abuse explained by a rule.
+3. Full path: the sentence encoder (all-MiniLM-L6-v2 in numpy) with our logistic heads runs
+   for the rest — texts the fast path is unsure about and texts aimed at a person — batched.
+4. Scores are combined with what the context says (aimed at a person? a new unverified
+   account? people who follow each other?), the target is chosen (a person, a group, an idea
+   or nobody), and the space's thresholds give the decision.
+
+The result is deterministic for the same text, context and `ENGINE_VERSION`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from primum.safety import rules
+from primum.safety.normalise import Normalised, normalise
+from primum.safety.types import (
+    HARASSMENT_LABELS,
+    Assessment,
+    Context,
+    Decision,
+    Label,
+    SpaceKind,
+    Span,
+    Target,
+    Thresholds,
+)
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "ENGINE_VERSION",
+    "assess",
+    "assess_many",
+    "thresholds_for",
+]
+
+_ALL_HARASSMENT = dict.fromkeys(HARASSMENT_LABELS, 0.7)
+
+#: Per-space thresholds. Hold is kept for what must not be shown before a human looks:
+#: threats, doxxing, encouragement of self-harm, slurs, calls to pile on.
+DEFAULT_THRESHOLDS: Mapping[SpaceKind, Thresholds] = {
+    SpaceKind.PUBLIC: Thresholds(
+        collapse=_ALL_HARASSMENT,
+        hold={
+            Label.THREAT: 0.9,
+            Label.DOXXING: 0.85,
+            Label.SELF_HARM: 0.9,
+            Label.IDENTITY_ATTACK: 0.95,
+            Label.MOBILISATION: 0.92,
+        },
+    ),
+    SpaceKind.DIRECT: Thresholds(
+        collapse=_ALL_HARASSMENT,
+        hold={Label.THREAT: 0.9, Label.DOXXING: 0.85, Label.SELF_HARM: 0.9},
+    ),
+    SpaceKind.PROFESSIONAL: Thresholds(
+        collapse=_ALL_HARASSMENT,
+        hold={Label.THREAT: 0.9, Label.DOXXING: 0.85, Label.SELF_HARM: 0.9},
+    ),
+    SpaceKind.PATIENT: Thresholds(
+        collapse={**dict.fromkeys(HARASSMENT_LABELS, 0.6), Label.PROFANITY: 0.85},
+        hold={
+            Label.THREAT: 0.85,
+            Label.DOXXING: 0.8,
+            Label.SELF_HARM: 0.85,
+            Label.IDENTITY_ATTACK: 0.9,
+        },
+    ),
+}
+
+
+def thresholds_for(space: SpaceKind) -> Thresholds:
+    return DEFAULT_THRESHOLDS[space]
+
+
+# Scores of the learned models are trusted less where the text is plainly clinical.
+_CLINICAL = re.compile(
+    r"\b(?:patient|pt|pts|diagnos\w*|treat\w*|therapy|dose|mg|mcg|exam|biopsy|tumou?r|cancer|"
+    r"infection|sepsis|surgery|surgical|trauma|gsw|wound|fracture|bleed\w*|icu|ed|er|ward|"
+    r"clinic|resus|intubat\w*|code|chemo|radiation|stage|metasta\w*|lesion|rectal|vaginal|"
+    r"penile|breast|anal|pelvic|ecg|ekg|ct|mri|x-?ray|labs?|troponin|bp|hr|sats?|antibiotic\w*|"
+    r"overdose|suicid\w*|self[- ]harm|rounds|residency|resident|attending|consult\w*|nurse|"
+    r"shift|pager|on call|trial|study|guideline|nejm|lancet|jama|bmj|#\w+)\b"
+)
+_MODEL_PERSON_WEIGHT = 0.95
+_MODEL_IDEA_WEIGHT = 0.7
+_MODEL_UNAIMED_WEIGHT = 0.55
+_UNSURE_LOW = 0.2  # the fast path calls a text calm below this model score
+_RULE_SURE = 0.85  # and hostile when a rule scores at least this
+
+
+@dataclass(slots=True)
+class _Work:
+    text: str
+    context: Context
+    norm: Normalised
+    hits: list[rules.Hit]
+    person: bool
+    idea: bool
+    fast_score: float = 0.0
+    full_score: float | None = None
+
+
+def _models() -> tuple[object | None, object | None]:
+    try:
+        from primum.safety.ml import registry
+    except ImportError:  # pragma: no cover - the ml package is part of the engine
+        return None, None
+    return registry.load_fast_model(), registry
+
+
+def engine_version() -> str:
+    fast, registry = _models()
+    parts = ["primum-safety-1", rules.RULES_VERSION]
+    if fast is not None:
+        parts.append(str(getattr(fast, "version", "linear")))
+    if registry is not None:
+        parts.append(str(getattr(registry, "HEAD_VERSION", "head")))
+    return "/".join(parts)
+
+
+ENGINE_VERSION = "primum-safety-1/" + rules.RULES_VERSION
+
+
+def _needs_full_path(work: _Work, rule_max: float) -> bool:
+    if rule_max >= _RULE_SURE:
+        return False
+    if work.fast_score < _UNSURE_LOW and rule_max == 0.0 and not work.person:
+        return False
+    return work.person or work.fast_score >= _UNSURE_LOW or rule_max > 0.0
+
+
+def assess(
+    text: str, context: Context | None = None, *, thresholds: Thresholds | None = None
+) -> Assessment:
+    """Assess one text. See `assess_many` for batches (same result, much faster per text)."""
+    return assess_many([text], [context or Context()], thresholds=thresholds)[0]
+
+
+def assess_many(
+    texts: Sequence[str],
+    contexts: Sequence[Context] | None = None,
+    *,
+    thresholds: Thresholds | None = None,
+) -> list[Assessment]:
+    if contexts is None:
+        contexts = [Context()] * len(texts)
+    if len(contexts) != len(texts):
+        raise ValueError("assess_many needs one context per text")
+    works: list[_Work] = []
+    for text, context in zip(texts, contexts, strict=True):
+        norm = normalise(text)
+        hits = rules.find_hits(norm, aimed_at_person=context.aimed_at_person)
+        person = context.aimed_at_person or rules.has_second_person(norm)
+        works.append(_Work(text, context, norm, hits, person, rules.idea_target(norm)))
+
+    fast, registry = _models()
+    if fast is not None:
+        scores = fast.score_many([w.norm.folded.text for w in works])  # type: ignore[attr-defined]
+        for work, score in zip(works, scores, strict=True):
+            work.fast_score = float(score)
+
+    full = [
+        w
+        for w in works
+        if _needs_full_path(
+            w, max((h.score for h in w.hits if h.label is not Label.PROFANITY), default=0.0)
+        )
+    ]
+    if full and registry is not None:
+        probabilities = registry.score_offensive([w.text for w in full])  # type: ignore[attr-defined]
+        for work, probability in zip(full, probabilities, strict=True):
+            work.full_score = float(probability)
+
+    version = engine_version()
+    return [_finish(work, thresholds, version) for work in works]
+
+
+def _finish(work: _Work, thresholds: Thresholds | None, version: str) -> Assessment:
+    context = work.context
+    best = rules.best_by_label(work.hits)
+    scores: dict[Label, float] = dict.fromkeys(Label, 0.0)
+    spans: list[Span] = []
+    for label, hit in best.items():
+        # a second, different rule for the same label adds a little confidence
+        extra = sum(0.02 for h in work.hits if h.label is label and h is not hit)
+        scores[label] = min(1.0, hit.score + extra)
+    for hit in work.hits:
+        spans.append(Span(hit.start, hit.end, str(hit.label), hit.reason))
+
+    model = work.full_score if work.full_score is not None else work.fast_score
+    anchored_rule = any(
+        h.label in (Label.INSULT, Label.THREAT, Label.CREDENTIAL_ATTACK) for h in work.hits
+    )
+    if work.person and not (work.idea and not anchored_rule):
+        weight = _MODEL_PERSON_WEIGHT
+    elif work.person:
+        weight = _MODEL_IDEA_WEIGHT
+    else:
+        weight = _MODEL_UNAIMED_WEIGHT
+    harassment_rules = [h for h in work.hits if h.label is not Label.PROFANITY]
+    if not harassment_rules and _CLINICAL.search(work.norm.folded.text):
+        weight *= 0.7
+    model_score = model * weight
+    if model_score > scores[Label.INSULT] and work.person:
+        scores[Label.INSULT] = model_score
+        if model_score >= 0.5:
+            spans.append(
+                Span(
+                    0,
+                    len(work.text),
+                    str(Label.INSULT),
+                    f"the language model finds the text abusive ({model:.2f})",
+                )
+            )
+    rule_max = max(
+        (scores[label] for label in HARASSMENT_LABELS if label is not Label.TOXICITY), default=0.0
+    )
+    scores[Label.TOXICITY] = max(
+        scores[Label.TOXICITY], rule_max * 0.9, model_score * (0.9 if work.person else 0.8)
+    )
+
+    # context: new, unverified strangers aimed at a person weigh more; friends' banter less
+    if work.person and context.author_account_age_days is not None:
+        stranger = not context.author_follows_target and not context.target_follows_author
+        if context.author_account_age_days < 30 and context.author_trust_level == 0 and stranger:
+            for label in HARASSMENT_LABELS:
+                if scores[label] > 0.3:
+                    scores[label] = min(1.0, scores[label] + 0.05)
+    if context.mutual_follow:
+        for label in (Label.INSULT, Label.TOXICITY, Label.PROFANITY):
+            scores[label] = max(0.0, scores[label] - 0.05)
+
+    target = _target(work, scores)
+    if target is Target.IDEA:
+        # disagreement with an idea is never an insult to a person
+        scores[Label.INSULT] = min(scores[Label.INSULT], 0.5)
+        scores[Label.TOXICITY] = min(scores[Label.TOXICITY], max(0.5, rule_max * 0.9))
+    limits = thresholds or thresholds_for(context.space_kind)
+    decision = limits.decide(scores)
+    spans.sort(key=lambda span: (span.start, span.end, span.label))
+    return Assessment(
+        scores={label: round(score, 4) for label, score in scores.items()},
+        target=target,
+        spans=tuple(spans),
+        decision=decision,
+        model_version=version,
+        path="full" if work.full_score is not None else "fast",
+    )
+
+
+def _target(work: _Work, scores: Mapping[Label, float]) -> Target:
+    person_labels = [
+        label for label in HARASSMENT_LABELS if label not in (Label.IDENTITY_ATTACK, Label.TOXICITY)
+    ]
+    if any(scores[label] >= 0.5 for label in person_labels):
+        return Target.PERSON
+    if scores[Label.IDENTITY_ATTACK] >= 0.5:
+        return Target.PERSON if work.person and work.context.aimed_at_person else Target.GROUP
+    if work.idea:
+        return Target.IDEA
+    if rules.group_target(work.norm) and scores[Label.TOXICITY] >= 0.5:
+        return Target.GROUP
+    return Target.PERSON if work.context.aimed_at_person else Target.NONE
+
+
+def decision_for(assessment: Assessment) -> Decision:
+    return assessment.decision

@@ -1,0 +1,710 @@
+"""Targeted-harassment detectors: what generic classifiers miss, each explained by a span.
+
+Rules run on normalised text (see `normalise`): most on the ``folded`` form (leetspeak,
+spacing and repeats undone), the ones that read digits (addresses, phone numbers, times) on
+the ``base`` form. A rule may need an *anchor*: a person in the conversation ("you",
+"@handle", "Dr. Lee", "she" …) close to the words it matched. That is how "you're an idiot"
+differs from "this idea is idiotic", and "everyone report her to the board" from "how do I
+report an impaired colleague to the board?".
+
+Each rule gives a score for one label. Scores are calibrated by hand: 0.95 for unambiguous
+abuse ("kys", a slur aimed at someone), 0.85–0.9 for clear but wordier cases, 0.6–0.75 for
+hints that need support from another signal before anything is collapsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from primum.safety.normalise import Normalised
+from primum.safety.types import Label
+
+__all__ = ["RULES_VERSION", "Hit", "anchors", "find_hits", "group_target", "idea_target"]
+
+RULES_VERSION = "rules-1"
+
+# --- vocabulary -------------------------------------------------------------------------
+
+_YOU = r"(?:you|u|ya|ye|yall|y'all|you'?re|youre|ur|your|yours|yourself|thee)"
+_THIRD = r"(?:she|he|her|him|his|hers|they|them|their|this (?:guy|woman|man|lady|girl|doctor|doc|nurse|person|clown|idiot|fraud|quack|account|dude|chick|broad|witch|moron|creep|hack))"
+_NAMED = (
+    r"(?:@[a-z0-9_]{2,}|\bdr\.? ?[a-z][a-z'\-]+|\bdoctor [a-z][a-z'\-]+|\bnurse [a-z][a-z'\-]+)"
+)
+_INSULT_NOUN = (
+    r"(?:idiot|moron|imbecile|cretin|fool|clown|buffoon|loser|disgrace|hack|quack|charlatan|"
+    r"fraud|butcher|scum|scumbag|trash|garbage|piece of (?:shit|crap|garbage|trash|work)|"
+    r"pos|bitch|cunt|twat|dick|dickhead|asshole|arsehole|ass|prick|jerk|shill|sellout|"
+    r"bootlicker|halfwit|nitwit|dimwit|dunce|numpty|muppet|tosser|wanker|bastard|snake|liar|"
+    r"coward|psycho|lunatic|degenerate|parasite|vermin|subhuman|pig|cow|hag|witch|grifter|"
+    r"con artist|snake oil salesman|murderer|baby killer|joke|embarrassment|failure|waste of "
+    r"(?:space|oxygen|air|a (?:licen[cs]e|degree|white coat))|retard|dumbass|jackass|douche|"
+    r"douchebag|creep|freak|simpleton|ignoramus|dolt|twit|nutjob|nutcase|troll|hypocrite|"
+    r"sociopath|narcissist|monster|plague|cancer on|stain|clueless hack|shit ?stain)"
+)
+_INSULT_ADJ = (
+    r"(?:stupid|dumb|idiotic|moronic|brainless|clueless|ignorant|incompetent|useless|worthless|"
+    r"pathetic|disgusting|vile|repulsive|despicable|dangerous|deranged|delusional|crazy|insane|"
+    r"ugly|fat|lazy|arrogant|smug|corrupt|evil|dense|thick|retarded|braindead|brain dead|"
+    r"unhinged|hysterical|mediocre|inept|unqualified|sorry ass|sad|gutless|spineless|lying|"
+    r"bought|greedy|sick|twisted|senile|washed up|fucking|f\*+c?king|damn|bloody|dumbass|stuck up)"
+)
+_GROUP = (
+    r"(?:women|woman|females?|girls|ladies|men|males|immigrants?|foreigners?|imgs?|migrants?|"
+    r"indians?|pakistanis?|chinese|asians?|mexicans?|africans?|nigerians?|filipinos?|arabs?|"
+    r"blacks?|black (?:people|doctors|women|men)|whites?|jews?|jewish people|muslims?|"
+    r"christians?|hindus?|sikhs?|gays?|lesbians?|homosexuals?|trans(?:gender)? (?:people|women|"
+    r"men|folks)|trannies|disabled people|the disabled|cripples?|autistic people|fat people|"
+    r"old people|boomers|millennials|nurses|nps|pas|midlevels|residents|foreign grads|"
+    r"foreign doctors|brown people|latinos?|hispanics?)"
+)
+_SLUR = (
+    r"(?:n[i1!]gg(?:er|a|ah|uh)s?|f[a@]gg?(?:ot)?s?|dykes?|trann(?:y|ies)|kikes?|spics?|chinks?|"
+    r"pakis?|wetbacks?|ragheads?|towelheads?|sand ?n\w+|gooks?|beaners?|coons?|curry ?munchers?|"
+    r"ching ?chong|camel ?jockeys?|retards?|mongs?|spazz?|spastics?|cripples?|darkies?|"
+    r"jungle bunn(?:y|ies)|zipperheads?|shemales?|heebs?|hymies?|golliwogs?|kaffirs?)"
+)
+_DEROGATE = (
+    r"(?:shouldn'?t|should not|can'?t|cannot|don'?t belong|do not belong|aren'?t|are not|"
+    r"have no business|never (?:should|will)|are (?:too|all|just|always|only|never|nothing but)|"
+    r"belong in|should (?:stay|go|be|get)|are (?:ruining|destroying|invading|taking over|"
+    r"infesting|dirty|stupid|lazy|inferior|animals|vermin|subhuman|incompetent|frauds|"
+    r"a disease|a plague|a cancer)|ruin(?:ed|ing)? (?:medicine|everything|the profession))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    label: Label
+    score: float
+    pattern: str
+    reason: str
+    base_form: bool = False  # run on the base form (digits intact) instead of the folded one
+    anchor: bool = False  # needs a person anchor near the match
+    guard: str | None = None  # a pattern that, in the 40 characters before, cancels the match
+
+
+def _r(label: Label, score: float, pattern: str, reason: str, **kw: object) -> _Rule:
+    return _Rule(label, score, pattern, reason, **kw)  # type: ignore[arg-type]
+
+
+_L = Label
+# Words that turn "kill yourself" into help, not encouragement.
+_SELF_HARM_GUARD = (
+    r"(?:if|thoughts? (?:of|about)|think(?:ing)? (?:of|about)|urges? (?:to)?|feel(?:ing)? like|"
+    r"don'?t|do not|never|want(?:ing|ed)? to|tempted to|prevent\w*|risk of|ways? to|ask(?:ed|ing)?"
+    r"(?: (?:if|whether|about))?|screen\w*|plan(?:ning|s)? to|tried to|attempt\w* to|"
+    r"considering|about to|scared|worried|afraid|help|not|talk(?:ing|ed)? about)\W+(?:\w+\W+){0,3}$"
+)
+
+_RULES: tuple[_Rule, ...] = (
+    # ---- threats -------------------------------------------------------------------------
+    _r(
+        _L.THREAT,
+        0.97,
+        r"\b(?:i|we|i'?ll|we'?ll|someone|somebody|people|they|gonna|going to)\b[^.!?\n]{0,25}\b(?:kill|murder|shoot|stab|strangle|choke|rape|hang|lynch|burn|beat|hurt|break|cut|gut|slit|bash|smash|skin|bury|end)\b\W+(?:"
+        + _YOU
+        + r"|her|him|them|your \w+)\b",
+        "a threat of violence",
+    ),
+    _r(
+        _L.THREAT,
+        0.95,
+        r"\b(?:"
+        + _YOU
+        + r"|she|he)(?:'?re| are| is|'?s|'?ll| will)? (?:(?:gonna|going to|about to) )?(?:be )?(?:dead|die|get (?:what'?s|whats) coming|regret (?:this|it|that|posting|saying)|pay for (?:this|that|it))\b",
+        "says harm is coming to the person",
+    ),
+    _r(
+        _L.THREAT,
+        0.95,
+        r"\b(?:i know|we know|found out|i found|we found|i'?ve got|we have)\b[^.!?\n]{0,20}\b(?:where|which|what|when)\b[^.!?\n]{0,30}\b(?:live|lives|work|works|park|parks|sleep|sleeps|shift|hospital|clinic|office|home|house|kids|children|school|car|drive|leave|leaves|finish|finishes|get off)\b",
+        "says they know where or when to find the person",
+    ),
+    _r(
+        _L.THREAT,
+        0.9,
+        r"\b(?:watch|mind|cover) (?:your|ur|yer) (?:back|step|mouth|kids|family)\b|\bwatch yourself\b|\bsleep with one eye open\b|\blook over (?:your|ur) shoulder\b|\byour days are numbered\b|\bcount (?:your|ur) days\b|\byou(?:'?ve| have) been warned\b|\blast warning\b|\bthis is (?:your|a) (?:final |last )?warning\b",
+        "a veiled threat",
+    ),
+    _r(
+        _L.THREAT,
+        0.9,
+        r"\b(?:(?:would|will|'?d) be a (?:real )?shame if|shame if something|something (?:bad |terrible |unfortunate )?(?:will|could|might|would|is going to|gonna) happen|accidents happen|see what happens|what happens (?:to|when|next)|things happen to)\b",
+        "a veiled threat",
+        anchor=True,
+    ),
+    _r(
+        _L.THREAT,
+        0.88,
+        r"\b(?:be careful|careful|stay safe|hope you(?:'re| are)? (?:safe|careful))\b[^.!?\n]{0,30}\b(?:walking|walk|drive|driving|going|leaving|parking|car park|parking (?:lot|garage)|to your car|home|at night|after (?:your|ur) shift|tonight|out there)\b",
+        "a veiled threat about the person's movements",
+        anchor=True,
+    ),
+    _r(
+        _L.THREAT,
+        0.92,
+        r"\b(?:coming|come) (?:for|after|to (?:your|ur|her|his) (?:house|home|clinic|hospital|office|work|door|place))\b|\bpay (?:you|her|him) a (?:little )?visit\b|\bvisit (?:you|her|him) at (?:home|work)\b|\b(?:see|meet|waiting for|wait for) (?:you|her|him)\b[^.!?\n]{0,25}\b(?:parking|car park|garage|outside|after (?:your|ur|her|his) shift|in person|at (?:home|work))\b",
+        "says they will come to the person",
+    ),
+    _r(
+        _L.THREAT,
+        0.93,
+        r"\b(?:should|ought to|deserves? to|needs? to) (?:be )?(?:shot|hanged|hung|lynched|killed|executed|beaten|raped|burned|put down|strung up|locked up and beaten|dragged|curb ?stomped)\b|\bbullet (?:in|through|between)\b|\bput (?:you|her|him) (?:down|in the ground|in a box)\b|\bsix feet under\b|\bin a body bag\b|\bline (?:them|you|her|him) up\b",
+        "calls for violence against the person",
+        anchor=True,
+    ),
+    _r(
+        _L.THREAT,
+        0.9,
+        r"\b(?:i )?hope (?:you|she|he|they|your \w+)\b[^.!?\n]{0,20}\b(?:die|dies|get (?:raped|shot|stabbed|killed|hurt|cancer|hit)|gets (?:raped|shot|stabbed|killed|hurt|cancer|hit)|burn|burns|suffer|suffers|rot|rots|choke|chokes|drop dead|get what)\b",
+        "wishes harm on the person",
+    ),
+    _r(
+        _L.THREAT,
+        0.88,
+        r"\b(?:your|ur|her|his) (?:kids?|children|son|daughter|family|wife|husband|partner|mum|mom|mother|dad|father|parents|baby)\b[^.!?\n]{0,40}\b(?:safe|careful|happen|hurt|sorry|pay|regret|shame|walk home|alone|unprotected|find out|watch)\b",
+        "mentions the person's family with a threat",
+        guard=r"(?:keep|protect|vaccinate|help|teach|tell|ask|remind|make sure|ensure|sure)\W+(?:\w+\W+){0,2}$",
+    ),
+    _r(
+        _L.THREAT,
+        0.85,
+        r"\b(?:know|knows|found|find out|tracking|track down|tracked down|followed|following) (?:where|which|what) (?:you|she|he|your|her|his)\b",
+        "says they are tracking the person",
+    ),
+    _r(
+        _L.THREAT,
+        0.9,
+        r"\b(?:rot|burn) in hell\b|\bgo to hell\b|\bdrop dead\b",
+        "wishes the person dead or damned",
+    ),
+    # ---- doxxing (base form: digits intact) ----------------------------------------------
+    _r(
+        _L.DOXXING,
+        0.9,
+        r"\b\d{1,5}\s+(?:[a-z0-9'.\-]+\s+){1,4}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|boulevard|blvd|way|place|pl|terrace|crescent|close|circle|cir|parkway|pkwy|highway|hwy|trail|square|sq|grove|gardens|mews|row)\b\.?(?:,?\s*(?:apt|apartment|unit|flat|suite|#)\s*\w+)?",
+        "a street address",
+        base_form=True,
+        anchor=True,
+    ),
+    _r(
+        _L.DOXXING,
+        0.88,
+        r"(?<!\d)(?:\+?1[\s.\-]?)?\(?\d{3}\)?[\s.\-]?\d{3}[\s.\-]?\d{4}(?!\d)|(?<!\d)(?:\+44\s?7\d{3}|07\d{3})\s?\d{3}\s?\d{3}(?!\d)",
+        "a phone number",
+        base_form=True,
+        anchor=True,
+    ),
+    _r(
+        _L.DOXXING,
+        0.85,
+        r"\b[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,}\b",
+        "an e-mail address",
+        base_form=True,
+        anchor=True,
+    ),
+    _r(
+        _L.DOXXING,
+        0.9,
+        r"\b(?:(?:she|he|they|the (?:doctor|doc|nurse))|dr\.? ?[a-z'\-]+|"
+        + _NAMED
+        + r")\b[^.!?\n]{0,20}\b(?:lives|lived|resides|stays|sleeps) (?:at|on|in|near|by|off)\b",
+        "says where the person lives",
+    ),
+    _r(
+        _L.DOXXING,
+        0.9,
+        r"\b(?:(?:her|his|their|your|ur|the doctor'?s|dr\.? ?[a-z'\-]+'?s?) (?:home|house|personal|private|real|cell|mobile|home phone|personal phone|personal email|private email|new|apartment|flat) (?:address|number|phone|cell|email|e-mail|mobile|is at)|(?<!my )(?<!our )(?:home|house) address)\b",
+        "shares the person's private contact details",
+    ),
+    _r(
+        _L.DOXXING,
+        0.9,
+        r"\b(?:here'?s|heres|this is|found|got|posting|sharing|dropping|leaked|leaking) (?:her|his|their|the doctor'?s|the nurse'?s|dr\.? ?[a-z'\-]+'?s?) (?:\w+ ){0,2}(?:address|number|phone|cell|email|e-mail|location|plate|licen[cs]e plate|car|schedule|shift|rota|kids'? school|daughter'?s school|son'?s school)\b",
+        "publishes the person's private details",
+    ),
+    _r(
+        _L.DOXXING,
+        0.88,
+        r"\b(?:her|his|your|ur|their) (?:kids?|children|son|daughter|boy|girl|twins)\b[^.!?\n]{0,25}\b(?:go(?:es)? to|attend|attends|at|in) [^.!?\n]{0,40}\b(?:school|elementary|primary|academy|daycare|day care|nursery|kindergarten|preschool|high|middle school|prep)\b",
+        "names the school of the person's children",
+    ),
+    _r(
+        _L.DOXXING,
+        0.85,
+        r"\b(?:she|he|they|dr\.? ?[a-z'\-]+)\b[^.!?\n]{0,30}\b(?:drives|parks|leaves|gets off|finishes|walks|jogs|runs|works nights|works (?:mondays|tuesdays|wednesdays|thursdays|fridays|weekends)|is on call)\b[^.!?\n]{0,40}\b(?:at \d|every|on (?:mon|tue|wed|thu|fri|sat|sun)|around \d|\d ?(?:am|pm)|\d{1,2}:\d{2}|nights|weekends|level \d|lot [a-z0-9]|garage|bay \d|silver|black|white|red|blue|grey|gray)\b",
+        "reveals the person's schedule, car or movements",
+        base_form=True,
+    ),
+    _r(
+        _L.DOXXING,
+        0.85,
+        r"\b(?:licen[cs]e plate|number plate|plate number|plates? (?:is|are|reads?))\b|\b(?:drives|driving) an? (?:\w+ ){0,2}(?:tesla|honda|toyota|bmw|audi|mercedes|prius|civic|corolla|jeep|ford|volvo|subaru|kia|hyundai|mazda|lexus|volkswagen|vw|range rover)\b",
+        "identifies the person's car",
+        anchor=True,
+    ),
+    _r(
+        _L.DOXXING,
+        0.8,
+        r"\b(?:when|what time) (?:your|ur|her|his) shift (?:ends|starts|finishes)\b|\b(?:your|ur|her|his) (?:shift|rota|schedule|call schedule) (?:ends|starts|is|finishes)\b",
+        "points at the person's shift times",
+    ),
+    # ---- credential attacks --------------------------------------------------------------
+    _r(
+        _L.CREDENTIAL_ATTACK,
+        0.9,
+        r"\b(?:are|r|is) (?:you|u|she|he|they)\b[^.!?\n]{0,15}\b(?:even|really|actually|sure you'?re|truly)\b[^.!?\n]{0,10}\b(?:a |an )?(?:real |actual |licensed |qualified |practicing |practising )?(?:doctor|doc|physician|md|nurse|surgeon|pharmacist|psychiatrist|oncologist|pediatrician|paediatrician|cardiologist|medic|clinician|scientist|researcher|np|pa|rn|do)\b",
+        "questions that the person is a real clinician",
+    ),
+    _r(
+        _L.CREDENTIAL_ATTACK,
+        0.9,
+        r"\b(?:fake|phony|phoney|fraudulent|pretend|so[- ]called|self[- ]proclaimed|wannabe|bogus|alleged|supposed|glorified|failed|discount|wish\.com|budget|quack) (?:doctor|doc|physician|md|nurse|surgeon|pharmacist|credentials|degree|diploma|licen[cs]e|expert|scientist|medic|specialist|np|rn|oncologist|psychiatrist)\b|\bnot (?:a|an) (?:real|actual) (?:doctor|doc|physician|nurse|surgeon|md|expert|scientist)\b|\b(?:doctor|dr|nurse|md|expert|physician|surgeon) in (?:scare )?quotes\b|[\"“'‘](?:doctor|dr|expert|nurse|physician)[\"”'’]",
+        "calls the person a fake clinician",
+        anchor=True,
+    ),
+    _r(
+        _L.CREDENTIAL_ATTACK,
+        0.88,
+        r"\b(?:diploma|degree|licen[cs]e) mill\b|\b(?:bought|buy|purchased|got) (?:your|ur|her|his|their) (?:degree|diploma|licen[cs]e|md|credentials|board certification)\b|\b(?:cracker ?jack|cereal) box\b|\bcaribbean (?:degree|med school|diploma)\b|\bonline degree\b|\b(?:how|who)\b[^.!?\n]{0,20}\b(?:did|do|does) (?:you|u|she|he)\b[^.!?\n]{0,10}\b(?:pass|graduate|get through|get into|make it through|get (?:your|a|her|his) licen[cs]e)\b|\bwho (?:gave|let|allowed) (?:you|u|her|him)\b[^.!?\n]{0,25}\b(?:licen[cs]e|degree|practi[cs]e|near patients|a scalpel)\b|\bwhere did (?:you|u|she|he) (?:get|buy|find) (?:your|ur|her|his|that|a) (?:degree|licen[cs]e|md|diploma|credentials)\b",
+        "attacks the person's qualifications",
+    ),
+    _r(
+        _L.CREDENTIAL_ATTACK,
+        0.9,
+        r"\b(?:report|reported|reporting|file (?:a )?complaints?|complain|write|writing|call|calling|contact|contacting|email|emailing|alert|notify|tell|flag)\b[^.!?\n]{0,25}\b(?:to|with)? ?(?:the |his |her |your |their )?(?:state |medical |nursing |pharmacy |licensing |licensure )*(?:board|gmc|ahpra|cpso|nmc|gphc|hcpc|college of physicians|medical council|licensing authority|regulator|fsmb|ama|jcaho|joint commission)\b",
+        "calls for reporting the person to a regulator",
+        anchor=True,
+        guard=r"(?:how (?:do|can|should|would) (?:i|we|you|one)|when (?:should|to)|should (?:i|we)|process (?:for|of)|obligation to|duty to|required to|mandated to|have to|had to|must|policy|guidance|template|learn(?:ed|ing)? (?:how )?to)\W+(?:\w+\W+){0,3}$",
+    ),
+    _r(
+        _L.CREDENTIAL_ATTACK,
+        0.88,
+        r"\b(?:lose|lost|losing|revoke|revoked|strip|stripped|pull|pulled|yank|take away|suspend|suspended|deserve to lose|should lose|needs? to lose) (?:of )?(?:your|ur|her|his|their|the) (?:licen[cs]e|licen[cs]es|credentials|board certification|privileges|registration|job|career|white coat|degree|md)\b|\b(?:should|ought to|needs? to|deserves? to) be (?:struck off|delicensed|de-?registered|disbarred|stripped|barred from practi[cs]e|fired|sacked|removed from (?:practice|the register))\b|\bshouldn'?t (?:be allowed to )?(?:practi[cs]e|have a licen[cs]e|be (?:a doctor|a nurse|near patients|allowed near patients|treating|in medicine|licensed))\b|\bshould not (?:be allowed to )?(?:practi[cs]e|have a licen[cs]e|be (?:a doctor|near patients|licensed))\b|\bno business (?:practi[cs]ing|being a|treating|in medicine)\b",
+        "calls for the person to lose their licence or job",
+        anchor=True,
+        guard=r"(?:process|when|if|whether|how often|why|studies show|data on|risk (?:of|that)|can|could|may|might)\W+(?:\w+\W+){0,3}$",
+    ),
+    _r(
+        _L.CREDENTIAL_ATTACK,
+        0.85,
+        r"\b(?:disgrace|embarrassment|shame|stain|cancer) (?:to|on|of|upon) (?:the )?(?:medicine|medical profession|profession|(?:your|the) specialty|nursing|white coat|scrubs|hippocratic oath|field)\b|\b(?:dei|diversity|affirmative action|quota|token) (?:hire|admit|admission|doctor|resident|surgeon|pick|candidate)\b|\bnurse (?:pretending|playing|larping) (?:to be )?(?:a )?doctor\b|\b(?:pretending|pretend|playing|larping) (?:to be )?(?:a )?doctor\b|\bmidlevel (?:playing|pretending)\b",
+        "attacks the person's standing as a clinician",
+        anchor=True,
+    ),
+    # ---- mobilisation --------------------------------------------------------------------
+    _r(
+        _L.MOBILISATION,
+        0.92,
+        r"\b(?:everyone|everybody|all of you|y'?all|yall|guys|folks|people|twitter|fam|friends|followers|let'?s(?: all)?|lets(?: all)?|we (?:all )?(?:need|should|must|have) to|go|please)\b[^.!?\n]{0,20}\b(?:report|mass[- ]report|reply to|flood|spam|tag|call|ring|phone|email|e-mail|mail|write to|dm|message|ratio|bombard|swarm|raid|dogpile|pile on|go after|go get|come get|get after|hound|expose|dox|doxx|review[- ]bomb|one[- ]star|leave (?:a |bad |1[- ]star )?reviews?)\b[^.!?\n]{0,30}\b(?:her|him|them|this|that|the (?:doctor|doc|nurse|clown|fraud|quack|account|woman|man|guy|hospital|clinic)|"
+        + _NAMED
+        + r"|his|their|it)\b",
+        "calls on others to go after the person",
+        guard=r"(?:how (?:do|can|should) (?:i|we)|please don'?t|do not|don'?t)\W+(?:\w+\W+){0,3}$",
+    ),
+    _r(
+        _L.MOBILISATION,
+        0.93,
+        r"\bmass[- ]?report(?:ing)?\b(?![- ](?:campaigns?|tactics?|is|are|was|were|happens|abuse))|\breport (?:this|her|his|the|their) (?:account|profile|page|post)s?\b[^.!?\n]{0,20}\b(?:everyone|all|everybody|until|so|now|asap|!)|\bflood (?:his|her|their|the) (?:inbox|mentions|dms|email|e-mail|phone|voicemail|replies|clinic|office|reviews|practice)\b|\b(?:review[- ]?bomb|ratio) (?:her|him|them|this|that)\b|\b1[- ]?star (?:reviews?|ratings?) (?:for|on) (?:her|his|their)\b",
+        "organises mass reporting or flooding",
+    ),
+    _r(
+        _L.MOBILISATION,
+        0.92,
+        r"\b(?:let'?s|lets|we need to|we should|we must|help me|time to|gonna|going to|we will|we'?ll|i will|i'?ll)\b[^.!?\n]{0,15}\b(?:get (?:her|him|them|this \w+) (?:fired|sacked|struck off|delicensed|deplatformed|cancelled|canceled|banned|suspended)|end (?:her|his|their) career|ruin (?:her|his|their|your) (?:career|life|practice|reputation)|make (?:her|him|them|you) (?:famous|regret|pay|go viral)|destroy (?:her|his|their|your) (?:career|life|practice|reputation)|take (?:her|him|them|you) down)\b",
+        "organises action against the person's livelihood",
+    ),
+    _r(
+        _L.MOBILISATION,
+        0.9,
+        r"\b(?:call|email|e-mail|write to|contact|tag|dm|ring|tweet at|message|cc)\b[^.!?\n]{0,10}\b(?:her|his|their|the doctor'?s|dr\.? ?[a-z'\-]+'?s?) (?:employer|hospital|chair|boss|dean|department|department head|program director|programme director|residency program|hr|manager|ceo|practice manager|clinic|supervisor|medical director|chief)\b|\bhere'?s (?:the |her |his )?(?:email|number|phone|contact|address) (?:of|for) (?:her|his|their) (?:employer|hospital|chair|boss|dean|department|program director|hr|manager|ceo)\b",
+        "sends others to the person's employer",
+    ),
+    _r(
+        _L.MOBILISATION,
+        0.85,
+        r"\b(?:rt|retweet|repost|boost|share|spread) (?:this|it|so|to|until|if)\b[^.!?\n]{0,40}\b(?:everyone|fired|exposed|knows|sees|board|hospital|employer|famous|viral|pays|regrets)\b|\bdon'?t let (?:her|him|them) get away\b|\bmake (?:this|her|him) go viral\b|\bnever let (?:her|him) forget\b",
+        "asks others to amplify an attack",
+        anchor=True,
+    ),
+    # ---- sexual harassment ---------------------------------------------------------------
+    _r(
+        _L.SEXUAL_HARASSMENT,
+        0.93,
+        r"\b(?:send|show|post|dm|share)(?: me| us)? (?:some |a |more |your |ur )?(?:nudes|nude|naked|pics|pix|photos|photo|pic|selfies?|feet pics|boobs|tits|ass|body)\b|\bnudes\b",
+        "asks the person for intimate pictures",
+        anchor=True,
+        guard=r"(?:patient|derm|wound|rash|lesion|x-?ray|scan|mri|image|ct|ecg|ekg|chart|slide|histology|of the)\W+(?:\w+\W+){0,2}$",
+    ),
+    _r(
+        _L.SEXUAL_HARASSMENT,
+        0.9,
+        r"\b(?:you'?d|you would|u'?d|you could|you'?ll|she'?d|she would) (?:look|be) (?:so |much |a lot |way )?(?:better|good|great|hot|hotter|sexy|sexier|prettier|cuter|nicer|fine)\b[^.!?\n]{0,30}\b(?:smil\w*|scrubs|uniform|dress|skirt|heels|lipstick|makeup|hair down|without|in|naked|bed|with|on your knees|if you)\b|\b(?:you should|try to|you need to|why don'?t you|would it kill you to) smile\b|\bsmile more\b|\b(?:give us|give me|show us) a smile\b",
+        "comments on the person's looks",
+        anchor=True,
+    ),
+    _r(
+        _L.SEXUAL_HARASSMENT,
+        0.85,
+        r"\b(?:are|r) (?:you|u) (?:single|married|taken|seeing anyone|available|free (?:tonight|later|this weekend))\b|\b(?:date|marry) me\b|\b(?:go|come) out with me\b|\btake (?:you|u) out\b|\bcan i (?:have|get) (?:your|ur) (?:number|digits|snap|insta)\b|\b(?:what|wat) (?:are|r) (?:you|u) wearing\b|\bthinking (?:about|of) (?:you|u)\b[^.!?\n]{0,20}\b(?:night|bed|alone|shower|naked|scrubs)\b|\b(?:single|lonely) (?:doctors?|nurses?|docs?) in (?:your|my) area\b",
+        "unwanted romantic or sexual advances",
+        guard=r"(?:patient|patients|ask(?:ed)? (?:the )?(?:patient|them|her|him)|screen(?:ing)?|history|intake|form)\W+(?:\w+\W+){0,3}$",
+    ),
+    _r(
+        _L.SEXUAL_HARASSMENT,
+        0.92,
+        r"\b(?:sexy|hot|hottest|cute|fine|pretty|beautiful|gorgeous|thicc|thick|fit|naughty|kinky) (?:little )?(?:doctor|doc|nurse|surgeon|resident|intern|lady|thing|mama|babe|girl|medic|physician)\b|\b(?:nice|great|hot|sexy|perfect|big|tight|juicy) (?:legs|ass|arse|butt|body|tits|boobs|rack|curves|lips|figure|booty|chest|thighs)\b|\b(?:your|ur|her) (?:ass|arse|butt|tits|boobs|rack|booty|curves|thighs|lips|cleavage)\b|\bin (?:those|your|ur|them|that) (?:tight |little )?(?:scrubs|uniform|skirt|heels)\b",
+        "sexualised comments on the person's body",
+        anchor=True,
+    ),
+    _r(
+        _L.SEXUAL_HARASSMENT,
+        0.92,
+        r"\b(?:examine|check|inspect|touch|feel|treat) me (?:any ?time|anytime|all night|naked|down there|doc|doctor|nurse|babe|baby|honey|sweetheart|;\)|😉)|\bplay(?:ing)? doctor\b|\b(?:full[- ]body|personal|private|special) (?:exam|examination|checkup|check[- ]up|physical|treatment)\b[^.!?\n]{0,20}(?:😉|;\)|wink|babe|honey|sweetheart|sexy|ifykyk)|\b(?:sit on|ride) (?:my|me)\b|\bsuck (?:my|it|on)\b|\b(?:blow ?job|bj|handjob|hand job|horny|turned on|turn(?:s|ing)? me on|hard for you|wet for you|in my bed|in bed with|bend (?:you|her) over|on your knees)\b",
+        "sexual proposition",
+        guard=r"(?:patient (?:said|asked|told|wrote|kept saying)|was told|told me|asked me|said to me|quote|quoted|called me)\W*(?:\w+\W+){0,3}$",
+    ),
+    _r(
+        _L.SEXUAL_HARASSMENT,
+        0.88,
+        r"\b(?:hey|hi|hello|ok|okay|sure|thanks|listen|relax|calm down|easy)?\W*(?:sweetheart|sweetie|sweet ?cheeks|honey ?bun|babe|baby ?girl|darling|doll|dollface|cupcake|princess|hun|little lady|missy|toots)\b",
+        "demeaning pet names for the person",
+        anchor=True,
+    ),
+    _r(
+        _L.SEXUAL_HARASSMENT,
+        0.9,
+        r"\b(?:i'?d|i would|i want to|i wanna|gonna|i'?ll|someone should|somebody should|should be|deserves? to be|hope (?:you|she) (?:get|gets))\b[^.!?\n]{0,10}\b(?:rape|raped|grope|groped|molest|molested|fuck|bang|screw|hit that|tap that|smash)\b",
+        "sexual violence or crude sexual intent",
+        anchor=True,
+    ),
+    # ---- identity attacks ----------------------------------------------------------------
+    _r(
+        _L.IDENTITY_ATTACK,
+        0.95,
+        r"\b" + _SLUR + r"\b",
+        "a slur",
+        guard=r"(?:called (?:me|her|him|us|them)(?: a)?|the word|slurs? like|using|use the|said|yelled|shouted|screamed|wrote|term)\W+(?:\w+\W+){0,2}$",
+    ),
+    _r(
+        _L.IDENTITY_ATTACK,
+        0.9,
+        r"\b" + _GROUP + r"\b[^.!?\n]{0,25}\b" + _DEROGATE + r"\b",
+        "derogates a group of people",
+        guard=r"(?:why|claim(?:s|ed)? that|myth that|idea that|belief that|assume that|say that|said that|told that|told me that|hear that|heard that|not true that|false that|stereotype that|the notion that|lie that|patients? (?:say|said|think|thinks) that|nobody|no one|people who (?:think|say))\W+(?:\w+\W+){0,3}$",
+    ),
+    _r(
+        _L.IDENTITY_ATTACK,
+        0.92,
+        r"\bgo back to (?:your|ur|her|his|their|where|the)\b[^.!?\n]{0,20}\b(?:country|village|shithole|hut|jungle|desert|home|came from|from|island|reservation|africa|india|china|mexico|pakistan)\b|\b(?:learn|speak|learn to speak) (?:proper |real |fucking )?english\b|\bcan'?t (?:even )?speak english\b|\b(?:you|u) people\b|\b(?:your|ur) kind\b|\b(?:women|girls|females|ladies) (?:belong|should stay|should be) in the kitchen\b|\bmake me a sandwich\b|\bback to the kitchen\b|\bbecause (?:you'?re|she'?s|you are|she is|he'?s|he is) (?:a |an )?(?:woman|girl|female|black|brown|asian|indian|muslim|jew|jewish|gay|trans|immigrant|foreigner|img|disabled|cripple)\b[^.!?\n]{0,25}\b(?:hired|admitted|promoted|got|passed|only|dei|quota|diversity)\b|\bon (?:your|her) period\b|\btime of the month\b|\bhysterical (?:woman|female|girl|lady)\b",
+        "attacks the person for who they are",
+        guard=r"(?:patients? (?:say|said|told|tell|yelled|asked)|was told|told me|called me|asked me|said to me|heard)\W+(?:\w+\W+){0,3}$",
+    ),
+    _r(
+        _L.IDENTITY_ATTACK,
+        0.85,
+        r"\b(?:subhuman|untermensch|animals|savages|vermin|cockroaches|rats|parasites|invaders|barbarians|apes|monkeys|inbreds?|mongrels?)\b",
+        "dehumanising language",
+        anchor=True,
+        guard=r"(?:lab|study|studies|model|models|in|of|bitten by|infested with|mice and|rodent|research)\W+(?:\w+\W+){0,2}$",
+    ),
+    # ---- self-harm encouragement ---------------------------------------------------------
+    _r(
+        _L.SELF_HARM,
+        0.97,
+        r"\b(?:kys|k y s|kill (?:your ?self|urself|ur ?self|yoself|yourselves|herself|himself)|hang (?:your ?self|urself|yourselves|herself|himself)|shoot (?:your ?self|urself)|off (?:your ?self|urself)|unalive (?:your ?self|urself)|neck (?:your ?self|urself)|rope (?:your ?self|urself))\b",
+        "tells the person to kill themselves",
+        guard=_SELF_HARM_GUARD,
+    ),
+    _r(
+        _L.SELF_HARM,
+        0.93,
+        r"\b(?:do|doing) (?:us|everyone|the world|humanity|the profession|medicine|your patients|society|yourself) (?:all )?a (?:favou?r|service)\b[^.!?\n]{0,25}\b(?:die|disappear|end it|quit|kill|jump|overdose|od|drink|hang|leave|stop breathing|go away|vanish|off)\b|\b(?:no ?one|nobody|noone|not a (?:single )?(?:soul|person))\b[^.!?\n]{0,10}\b(?:would|will|'?d|is going to|gonna)\b[^.!?\n]{0,6}\b(?:miss|care about|notice|mourn|cry for)\b (?:you|u|her|him)\b|\b(?:world|profession|medicine|everyone|we)(?:'?d| would| will) be (?:a )?better (?:place )?(?:off )?without (?:you|u|her|him|people like you)\b",
+        "encourages the person to end their life",
+        guard=_SELF_HARM_GUARD,
+    ),
+    _r(
+        _L.SELF_HARM,
+        0.9,
+        r"\b(?:you|u|she|he|ya) (?:should|oughta|ought to|need to|needs to|might as well|better|could just|can just|may as well) (?:just |go |really |seriously )*(?:die|end it(?: all)?|end (?:your|ur|her|his) life|jump(?: off)?|overdose|od|drink bleach|disappear forever|stop breathing|not wake up|swallow (?:a bottle|your pills|the pills)|slit (?:your|ur) wrists|eat a bullet|take a long walk off)\b|\b(?:go|just|pls|please) (?:die|drink bleach|jump off)\b|\bwhy don'?t (?:you|u) (?:just )?(?:die|end it|kill|jump|disappear)\b|\bhope (?:you|u) (?:kill|off|hang|end) (?:your ?self|urself)\b|\beat a bullet\b|\bhere'?s (?:a|some) (?:rope|pills)\b|\bjump off (?:a|the) (?:bridge|building|roof|cliff)\b",
+        "encourages self-harm",
+        guard=_SELF_HARM_GUARD,
+    ),
+    # ---- insults (need a person anchor) --------------------------------------------------
+    _r(
+        _L.INSULT,
+        0.92,
+        r"\b(?:you'?re|youre|you are|ur|u r|your|you)\b[^.!?\n]{0,6}\b(?:such |a |an |the |one |absolute |total |complete |utter |real |fucking |bloody |massive |huge |little |dumb |stupid |sad |pathetic |worthless |incompetent |lying |dangerous |clueless |ignorant |useless |sorry |certified |typical |fat |ugly |old |arrogant )*"
+        + _INSULT_NOUN
+        + r"s?\b",
+        "insults the person",
+    ),
+    _r(
+        _L.INSULT,
+        0.9,
+        r"\b(?:you'?re|youre|you are|ur|u r|you(?:'re)? so|you(?:'re)? such|you(?:'re)? being|you sound|you seem|you look|you act)\b[^.!?\n]{0,8}\b(?:so |really |very |truly |incredibly |fucking |bloody |just |too |completely |totally |utterly )*"
+        + _INSULT_ADJ
+        + r"\b(?! (?:study|trial|data|take|argument|point|claim|paper|policy|idea|analysis|guideline|question|topic|decision|plan|approach))",
+        "insults the person",
+    ),
+    _r(
+        _L.INSULT,
+        0.9,
+        r"\b(?:she'?s|he'?s|she is|he is|they'?re|they are|this (?:guy|woman|man|lady|girl|doctor|doc|nurse|person|dude) is|(?:"
+        + _NAMED
+        + r")(?: is|'?s))\b[^.!?\n]{0,8}\b(?:such |a |an |the |absolute |total |complete |utter |real |fucking |dangerous |incompetent |lying |clueless |ignorant |useless |typical )*(?:"
+        + _INSULT_NOUN
+        + r"s?|"
+        + _INSULT_ADJ
+        + r"(?! (?:study|trial|data|take|argument|point|claim|paper|policy|idea|analysis|guideline)))\b",
+        "insults the person",
+    ),
+    _r(
+        _L.INSULT,
+        0.9,
+        r"\b(?:what an?|what a fucking|such an?|you absolute|you complete|you total|you utter|you stupid|you dumb|you fucking|you pathetic|you lying|you sad|you little|shut up,?|listen,?|hey|ok|okay) "
+        + _INSULT_NOUN
+        + r"\b",
+        "insults the person",
+        anchor=True,
+    ),
+    _r(
+        _L.INSULT,
+        0.9,
+        r"\b(?:shut (?:up|your (?:mouth|trap|face|pie hole))|stfu|sit down and shut up|nobody asked (?:you|u)|who asked (?:you|u)|no one asked (?:you|u)|get lost|piss off|fuck off|f off|eff off|sod off|bugger off|screw you|fuck you|f u|fu|go fuck yourself|gfy|eat shit|kiss my ass|bite me|you make me sick|you disgust me|get a real job|go back to school|crawl back under|back under (?:your|the) rock)\b",
+        "a hostile dismissal of the person",
+        guard=r"(?:called me|told me to|said|yelled|told (?:her|him)|patient|quote)\W+(?:\w+\W+){0,2}$",
+    ),
+    _r(
+        _L.INSULT,
+        0.85,
+        r"\b(?:people|doctors|nurses|idiots|morons|clowns|hacks|quacks|frauds|shills) like (?:you|u|her|him|them)\b[^.!?\n]{0,40}\b(?:are|is|should|shouldn'?t|kill|ruin|why|problem|disgrace|cancer|dangerous|plague)\b|\b(?:you|u)(?:'re| are)? (?:the |a )?(?:reason|problem|why) (?:patients|people|medicine|healthcare|everyone)\b[^.!?\n]{0,20}\b(?:die|dying|hate|distrust|suffer)",
+        "blames and insults the person",
+    ),
+    # ---- broader families (second pass) --------------------------------------------------
+    _r(
+        _L.INSULT,
+        0.88,
+        r"^\W*(?:(?:you|ur|u)\W+)?(?:(?:absolute|total|complete|utter|fucking|stupid|dumb|incompetent|lazy|arrogant|useless|pathetic|brain[- ]?dead|clueless|lying|sorry|worthless|disgusting|vile|fat|ugly|old)\W+){0,3}"
+        + _INSULT_NOUN
+        + r"s?\W*(?:\w+\W*){0,3}$",
+        "a bare insult aimed at the person",
+        anchor=True,
+    ),
+    _r(
+        _L.INSULT,
+        0.88,
+        r"\b(?:is|are|was|'?s|you'?re|you are|ur)\b[^.!?\n]{0,12}\b(?:the|a|an|one of the)? ?(?:dumbest|stupidest|worst|laziest|ugliest|most (?:incompetent|useless|dangerous|arrogant|stupid|ignorant|pathetic|clueless|disgusting|worthless)) (?:\w+ )?(?:doctor|doc|surgeon|nurse|physician|person|people|human|resident|clinician|pharmacist|medic|excuse)\b",
+        "insults the person",
+        anchor=True,
+    ),
+    _r(
+        _L.INSULT,
+        0.88,
+        r"\b(?:"
+        + _INSULT_ADJ
+        + r"|nasty|horrible|terrible|awful|sh[i!1]tty|crappy|miserable|rotten|toxic|evil|wicked|soulless|heartless|useless|lazy) (?:excuse for a |piece of |waste of )?(?:human(?: being)?|person|woman|man|creature|excuse for a (?:doctor|human|nurse)|individual|specimen|cow|bitch|witch|bastard|ghoul)\b",
+        "insults the person",
+        anchor=True,
+    ),
+    _r(
+        _L.INSULT,
+        0.88,
+        r"\b(?:ghoul|satan|demon|devil|murderer|baby ?killer|killer|butcher|monster|vampire|grim reaper|dr\.? ?death|angel of death|nazi|mengele|war criminal|pill pusher|drug dealer|pharma (?:shill|whore|puppet|bitch)|shill)s?\b(?: in (?:scrubs|a (?:lab|white) coat))?",
+        "calls the person a killer or monster",
+        anchor=True,
+        guard=r"(?:silent|serial|pain|cell|natural|(?:t|nk)[- ]?cell|called me a|called (?:us|her|him) a|calling (?:us|me|her|him)|accused (?:me|us|her|him) of being|called|the word|yelled|screamed|shouted)\W+(?:\w+\W+){0,2}$",
+    ),
+    _r(
+        _L.INSULT,
+        0.85,
+        r"\b(?:iq|brain cells?|intelligence|competence)\b[^.!?\n]{0,30}\b(?:drops?|room temperature|shoe size|negative|zero|single digits?|less than|lower than)\b|\bbless (?:your|ur) (?:little )?heart\b|\bimagine being (?:this|so)\b|\bthe audacity of\b|\bdoctor of (?:nothing|what)\b|\bmore like (?:dr|doctor|nurse)\b|\bwalking (?:malpractice|lawsuit|disaster|liability)\b|\bwrong about (?:literally )?everything\b|\bmediocre nobody\b|\bnobody cares what (?:a|an|you)\b",
+        "mocks the person",
+        anchor=True,
+    ),
+    _r(
+        _L.TOXICITY,
+        0.88,
+        r"\b(?:nobody|no one|noone) (?:wants|likes|needs|cares about) (?:you|u|her|him)\b|\bget off (?:this|the) (?:platform|app|site|internet)\b|\b(?:hope|may) (?:karma|god|hell|the universe) (?:finds?|gets?|punishes?)\b|\bmay you never\b|\byou don'?t deserve (?:one|peace|happiness|to be happy|to live|your (?:kids|family|patients|job))\b|\bhate you\b|\bhope (?:your|ur) (?:kids|children|family|patients)\b[^.!?\n]{0,30}\b(?:hate|leave|die|suffer|abandon)|\bhope (?:every|all|each) (?:of )?(?:your|ur) (?:patients?|kids|children)\b[^.!?\n]{0,20}\b(?:die|dies|suffer)\b|\bhope (?:you|u) (?:get|catch|develop|contract)\b[^.!?\n]{0,30}\b(?:disease|cancer|covid|illness|sick|ebola|aids)\b|\bdie mad\b|🖕|\bmurder(?:ed|ing)? (?:my|our|his|her|their|people|patients|kids|children)\b|\bwill be remembered (?:and not kindly|forever)\b|\bnever forget,? never forgive\b",
+        "hostile abuse of the person",
+        anchor=True,
+    ),
+    _r(
+        _L.SELF_HARM,
+        0.9,
+        r"\b(?:better off|safer|happier|relieved) (?:without you|if (?:you|u) (?:were|was) (?:dead|gone)|when (?:you|u)(?:'re| are) gone)\b|\bbe the next (?:statistic|one|suicide)\b|\b(?:don'?t|never) wake up\b|\b(?:would|'?d) have ended it\b|\b(?:stop|consider not) existing\b|\bstart with (?:your ?self|urself)\b|\bget it over with\b|\bhope (?:you|u) (?:overdose|od|jump|end up like)\b|\b(?:long walk off a short (?:pier|bridge|cliff))\b|\bquit life\b|\byou(?:'ve| have) got the (?:drugs|pills|meds|means)\b|\bknow where the (?:potassium|insulin|morphine|fentanyl|drugs|pills) (?:is|are)\b|\bnobody will (?:come to|attend|cry at|miss)\b|\bif (?:you|u) were dead\b|\bthe world needs fewer of\b|\bwhat are you waiting for\b[^.!?\n]{0,20}$|\bgo on then\b[^.!?\n]{0,20}\b(?:do it|doit)\b|\bdo it\b[^.!?\n]{0,20}\bnobody will stop (?:you|u)\b",
+        "encourages self-harm",
+        anchor=True,
+        guard=_SELF_HARM_GUARD,
+    ),
+    _r(
+        _L.THREAT,
+        0.88,
+        r"\b(?:people like (?:you|u)|doctors like (?:you|u)) (?:disappear|go missing|get hurt|end up dead)\b|\bwhile (?:you|u) still can\b|\bpay (?:dr\.? ?[a-z'\-]+|her|him|them|you) a (?:little )?visit\b|\bteach (?:her|him|you|them) a lesson\b|\bwith my (?:rifle|gun|shotgun|ar|glock|knife|bat|pistol|piece)\b|\blined? (?:up )?against a wall\b|\bwill (?:hang|swing|pay|burn)\b|\bnuremberg\b|\b(?:rope|noose|bullet|grave) with (?:your|ur|her|his) name\b|\byou(?:'re| are) on (?:a|my|the) list\b|\b(?:running out|run out)\b[^.!?\n]{0,25}\b(?:your|ur) (?:luck|time)\b|\bwon'?t be (?:leaving|walking|going home)\b|\b(?:hope|pray) we never (?:meet|cross paths)\b|\bbe a (?:pity|shame) if\b|\bi'?ve seen (?:you|u|her|him)\b|\bi'?ll be (?:there|waiting|watching)\b|\b(?:waiting|wait) (?:outside|for you)\b|\bkeep (?:the|your) (?:curtains|doors?|blinds) (?:shut|closed|locked)\b|\bi (?:have|got) (?:your|ur) (?:\w+'? )?(?:address|location|number)\b|\bnot going to take no for an answer\b|\byour (?:day|time|turn) (?:is|will) (?:coming|come)\b|\bwe know who you are\b|\bdon'?t forget that\b|\bi know (?:which|where|what)\b",
+        "a veiled threat",
+        anchor=True,
+        guard=r"(?:patient|patients|pt)\s+(?:said|told|yelled|screamed|wrote|threatened)\W+(?:\w+\W+){0,4}$",
+    ),
+    _r(
+        _L.DOXXING,
+        0.85,
+        r"\b(?:works?|working) (?:nights|days|weekends|nights on|on \d|in the|at) [^.!?\n]{0,40}\b(?:parks?|leaves?|lives?|drives?|gets? off|finishes)\b|\b(?:parks?|parking) in (?:lot|bay|level|space) \w+\b|\b(?:lives?|living) (?:in|at|on) (?:the )?[A-Za-z][^.!?\n]{0,30}(?:with|,|\.)|\b(?:you|u) live (?:in|at|on|near|by)\b|\bis actually (?:dr\.?|doctor|nurse) [a-z]+\b|\bdirect line\b|\bextension is \d+|\b(?:five|six|seven|eight|nine|oh|zero|one|two|three|four) (?:five|six|seven|eight|nine|oh|zero|one|two|three|four)[ ,]+(?:five|six|seven|eight|nine|oh|zero|one|two|three|four)\b|\bpick ?up is at\b|\b(?:wedding|funeral|party|birthday|graduation) is (?:on|at)\b|\b(?:your|ur|her|his) (?:gym|church|mosque|synagogue|temple|local pub|running route|strava|commute|route home) (?:is|at)\b|\bshift (?:pattern|schedule|rota) for\b|\bnames?, (?:hospitals?|addresses|workplaces|photos)\b|\b(?:her|his|your|ur) (?:parents'?|mum'?s|mom'?s|dad'?s|wife'?s|husband'?s|kids'?) (?:address|number|house|home)\b|\bgoes (?:every|each) (?:mon|tue|wed|thu|fri|sat|sun)\w*\b|\b(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays) and (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays) at\b|\bdropping (?:your|her|his) (?:son|daughter|kids?) (?:at|off)\b",
+        "reveals where or when to find the person",
+        anchor=True,
+    ),
+    _r(
+        _L.CREDENTIAL_ATTACK,
+        0.86,
+        r"[\"“'‘](?:board[- ]certified|credentials|doctor|dr|md|nurse|expert|specialist|science|research|degree|residency|certified|licensed|physician|surgeon|qualified)[\"”'’]|\b(?:isn'?t|is not|ain'?t|not even) (?:a|an) (?:real |actual )?(?:doctor|doc|physician|nurse|md|surgeon|rn|expert)\b|\b(?:cosplay|cosplaying|larp|larping|playing dress[- ]up|dressing up) (?:as|in)\b|\b(?:licen[cs]e|registration|career|job)\b[^.!?\n]{0,20}\b(?:gone|over|finished|done|toast|revoked)\b[^.!?\n]{0,20}\b(?:by|soon|friday|monday|week|month|enjoy)\b|\b(?:licensing|license|licence) database\b|\bstands? for (?:pretend|pathetic|fake|fraud)|\b(?:they|who) let (?:you|u|her|him) graduate\b|\bat best\b[^.!?\n]{0,10}$|\b(?:cna|tech|receptionist|student) at best\b|\bdoctor of what\b|\bweekend course\b|\b(?:fake|fraud|phony|total fake|fraudster)\b\W*$|\bfraud alert\b|\b(?:get|see|have) (?:your|ur|her|his) (?:licen[cs]e|registration) (?:revoked|pulled|suspended|taken)\b|\b(?:filed|file|filing|lodged|sent) (?:\w+ ){0,2}complaints? (?:with|to) (?:the )?(?:\w+ )?(?:council|board|college|regulator|gmc|nmc|ahpra)\b|\bstruck off\b|\bbought (?:that|this|the|an?) (?:md|degree|diploma|licen[cs]e|title)\b",
+        "attacks the person's credentials",
+        anchor=True,
+        guard=r"(?:how (?:do|can|should) (?:i|we)|process|guide|when|if|whether)\W+(?:\w+\W+){0,3}$",
+    ),
+    _r(
+        _L.MOBILISATION,
+        0.88,
+        r"\b(?:rt|retweet|repost|share|boost|quote)\b[^.!?\n]{0,30}\b(?:tag|until|everyone|widely|every group|with (?:her|his) name|and tell)\b|\b(?:every (?:one|single one)|all (?:\d+k?|[a-z]+)) of (?:you|u)\W+(?:\w+\W+){0,5}?(?:go|quote|reply|report|tag|email|call|tell|send|share|make|flood|dm|message|comment)\b|\byou (?:all )?know what to do\b|\bemail every (?:hospital|employer|clinic|practice)\b|\bdog ?pile\b(?! (?:is|are|was|were|campaigns?|tactics?))|\b(?:raid|brigade|swarm|pile on|dogpile) (?:her|him|them|his|this|@\w+|dr\.? ?\w+)\b|\bmob up\b|\bfill (?:the|her|his) (?:chat|comments|replies|inbox)\b|\b(?:send|forward) (?:it|this|them|everything) to (?:her|his|their) (?:employer|boss|hospital|chair|dean|school|journal)\b|\b(?:make sure|let) the (?:journal|hospital|board|employer|college)\b[^.!?\n]{0,20}\bhears? from (?:all of )?us\b|#fire\w+|\btrending by\b|\bgo (?:tell|let)\b[^.!?\n]{0,20}\b(?:her|him|them|this)\b|\breply to (?:her|him|them)\b[^.!?\n]{0,20}\b(?:all of you|everyone|everybody)\b|\bmake (?:this|that|his|her) (?:\w+ )?(?:monday|week|day|life|shift) (?:unbearable|hell|miserable)\b|\breport,? email,? review\b|\bmake (?:her|him|them) famous\b|\bshared (?:your|ur|her|his) post with (?:my|our) \d+k?\b|\breport\b[^.!?\n]{0,30}\bas spam\b|\bshare widely\b|\bwe did it to the last one\b|\bsignal boost\b|\bdon'?t let a single\b",
+        "calls on others to go after the person",
+        anchor=True,
+        guard=r"(?:please don'?t|do not|don'?t|never|how (?:do|can) (?:i|we))\W+(?:\w+\W+){0,3}$",
+    ),
+    _r(
+        _L.SEXUAL_HARASSMENT,
+        0.88,
+        r"\b(?:show(?:s|ing)? off (?:your|her|ur) (?:figure|body|curves|legs|chest|assets)|(?:your|ur|her) (?:chest|figure|body|legs|curves|cleavage) (?:in|is|looks?|was)|too (?:pretty|hot|cute|beautiful|sexy) (?:to be|for)|bending over|(?:think|thinking|dream|dreaming) (?:about|of) (?:you|u) (?:every|all|at) (?:night|day)|do you do house calls|(?:my|the) bedroom|private (?:\"|“)?consultation|sponge bath|lucky (?:man|guy|husband)|wearing (?:anything|nothing) under|under (?:those|your|ur) scrubs|without the (?:mask|scrubs|coat|rest)|you'?re my type|like older (?:guys|men)|(?:whore|slut|skank|thot|hoe)s?|how (?:you|she) got (?:that|the|her) (?:job|fellowship|residency|promotion|position)|show (?:you|u) something|looked (?:hot|sexy|fine|good enough)|dressed (?:less )?like (?:they|she|you) want(?:s|ed)? attention|profile pic(?:ture)? is (?:stunning|hot|sexy|gorgeous)|messaged you \d+ times)\b",
+        "unwanted sexual attention",
+        anchor=True,
+    ),
+    _r(
+        _L.IDENTITY_ATTACK,
+        0.88,
+        r"\b(?:go (?:practi[cs]e|work|back)|take (?:your|her|his) \w+ (?:and \w+ )?back) (?:medicine )?(?:in|to) (?:india|pakistan|china|africa|nigeria|mexico|the philippines|punjab|your (?:own )?country|the middle east|wherever)\b|\b(?:female|women|woman|girl|lady|black|asian|indian|muslim|jewish|gay|trans|immigrant|foreign|disabled|wheelchair|old|img|filipino|african|mexican|chinese|nigerian|pakistani|arab) (?:doctors?|nurses?|surgeons?|cardiologists?|physicians?|residents?|medics?|pharmacists?|docs?)\b[^.!?\n]{0,40}\b(?:are why|are the reason|all (?:cheat|lie|fake|steal)|only get|pointless|shouldn'?t|can'?t|don'?t belong|are (?:worse|inferior|lazy|useless|dangerous|cheap)|is like a|\?|opinion|touching|send a real)\b|\b(?:take off|remove|lose) (?:the|your|that|her) (?:hijab|turban|kippah|yarmulke|headscarf|niqab|burqa|cross)\b|\b(?:his|her|their|your) people (?:own|control|run)\b|\b(?:boomer|grandpa|grandma|granny|old man|old hag|dinosaur)\b|\bbecause (?:she'?s|he'?s|you'?re|they'?re) (?:a |an )?(?:black|brown|asian|indian|female|woman|gay|trans|muslim|jewish|immigrant|diversity)\b|\b(?:name|english|accent) is (?:unpronounceable|terrible|impossible)|\bthrough that accent\b|\bsend a real one\b|\btreating americans\b|\bit'?s (?:the|their) culture\b|\bdon'?t want a (?:black|brown|asian|indian|female|woman|gay|trans|muslim|jewish|foreign|immigrant) (?:nurse|doctor|doc|surgeon|physician)\b",
+        "attacks the person for who they are",
+        anchor=True,
+        guard=r"(?:patients? (?:say|said|told|tell|yelled|asked|demanded)|was told|told me|called me|asked me|said to me|heard|someone (?:said|told)|being called|was called)\W+(?:\w+\W+){0,4}$",
+    ),
+    # ---- profanity (not harassment by itself) --------------------------------------------
+    _r(
+        _L.PROFANITY,
+        0.9,
+        r"\b(?:fuck\w*|f\*+c?k\w*|f\*+\w*|fck\w*|fuk\w*|phuck\w*|shit\w*|sh\*t\w*|shyt|bullshit|motherfuck\w*|mofo|cunt\w*|c\*nt|twat|bitch\w*|b\*tch\w*|asshole\w*|a\*+hole|arsehole|bastard\w*|dickhead|cocksucker|wanker|bollocks|goddamn\w*|wtf|stfu|ffs|pissed|piss|crap|damn|bloody hell)\b",
+        "profanity",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    label: Label
+    score: float
+    start: int  # span of the ORIGINAL text
+    end: int
+    reason: str
+
+
+_ANCHOR_FOLDED = re.compile(
+    r"\b" + _YOU + r"\b|" + _NAMED + r"|\b" + _THIRD + r"\b",
+)
+_SECOND_PERSON = re.compile(r"\b" + _YOU + r"\b|@[a-z0-9_]{2,}")
+_IDEA = re.compile(
+    r"\b(?:study|studies|trial|trials|paper|papers|data|dataset|analysis|meta[- ]analysis|"
+    r"guideline|guidelines|policy|policies|take|argument|claim|claims|evidence|approach|idea|"
+    r"protocol|methodology|methods|article|rct|review|conclusion|conclusions|stats|statistics|"
+    r"model|regulation|law|bill|mandate|proposal|theory|hypothesis|interpretation|reasoning|"
+    r"logic|position|opinion|thread|figure|graph|chart|preprint|abstract|journal|editorial|"
+    r"n ?= ?\d+|p ?= ?0?\.\d+|sample size|confound\w*|bias|endpoint|outcome|recommendation)\b"
+)
+_GROUP_RE = re.compile(r"\b" + _GROUP + r"\b")
+
+_COMPILED: tuple[tuple[_Rule, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
+    (rule, re.compile(rule.pattern), re.compile(rule.guard) if rule.guard else None)
+    for rule in _RULES
+)
+
+
+def anchors(norm: Normalised) -> list[tuple[int, int]]:
+    """Positions (in the folded form) of words that point at a person."""
+    return [m.span() for m in _ANCHOR_FOLDED.finditer(norm.folded.text)]
+
+
+def has_second_person(norm: Normalised) -> bool:
+    return _SECOND_PERSON.search(norm.folded.text) is not None
+
+
+def idea_target(norm: Normalised) -> bool:
+    return _IDEA.search(norm.folded.text) is not None
+
+
+def group_target(norm: Normalised) -> bool:
+    return _GROUP_RE.search(norm.folded.text) is not None
+
+
+def _anchored(text: str, start: int, end: int, aimed_at_person: bool) -> bool:
+    window = text[max(0, start - 60) : end + 60]
+    if _ANCHOR_FOLDED.search(window):
+        return True
+    return aimed_at_person
+
+
+# Reported speech: abuse quoted in order to talk about it ("a patient told me 'I know where
+# you park'") is not abuse. A hit inside a quotation of two or more words is dropped when the
+# text around the quotation frames it as something said to or about someone.
+_QUOTATION = re.compile(r"[\"“«„]([^\"”»“\n]{3,400})[\"”»“]")
+_REPORTING_FRAME = re.compile(
+    r"\b(?:told|tells?|telling|said|says|saying|yelled|screamed|shouted|wrote|writes|posted|"
+    r"sent|asked|called|calling|comments?|messages?|dms?|replies|reply|emails?|voicemails?|"
+    r"letters?|notes?|texts?|got|get|getting|received|receive|hear|heard|hearing|reported|"
+    r"reporting|screenshot\w*|quote|quoted|quoting|like|such as|phrases?|words?|lines?)\b",
+    re.IGNORECASE,
+)
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    outside = _QUOTATION.sub(" ", text)
+    if not _REPORTING_FRAME.search(outside):
+        return spans
+    for match in _QUOTATION.finditer(text):
+        if len(match.group(1).split()) >= 2:
+            spans.append(match.span())
+    return spans
+
+
+def find_hits(norm: Normalised, *, aimed_at_person: bool = False) -> list[Hit]:
+    """Every rule that fires on the text, as hits with original-text spans."""
+    quoted = (
+        _quoted_spans(norm.original)
+        if (
+            '"' in norm.original
+            or "“" in norm.original
+            or "«" in norm.original
+            or "„" in norm.original
+        )
+        else []
+    )
+    hits: list[Hit] = []
+    for rule, pattern, guard in _COMPILED:
+        form = norm.base if rule.base_form else norm.folded
+        text = form.text
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if guard is not None and guard.search(text[max(0, start - 40) : start]):
+                continue
+            if rule.anchor and not _anchored(text, start, end, aimed_at_person):
+                continue
+            o_start, o_end = norm.span(form, start, end)
+            if any(q_start <= o_start and o_end <= q_end for q_start, q_end in quoted):
+                continue  # reported speech
+            hits.append(Hit(rule.label, rule.score, o_start, o_end, rule.reason))
+    return hits
+
+
+def best_by_label(hits: Iterable[Hit]) -> dict[Label, Hit]:
+    best: dict[Label, Hit] = {}
+    for hit in hits:
+        current = best.get(hit.label)
+        if current is None or hit.score > current.score:
+            best[hit.label] = hit
+    return best
