@@ -315,6 +315,7 @@ _REFERENCE_HOSTS = re.compile(
 _IPV4 = re.compile(
     r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])"
 )
+_DOTTED = re.compile(r"\d\.\d{1,3}\.\d")
 _SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 _SSN_KEYED = re.compile(
     r"\b(?:SSN|SS#|social security(?: number| no\.?| #)?)\s*(?:is|was|:|#)?\s*"
@@ -336,7 +337,7 @@ _ID_VALUE = (
     r"\s*(?:number|no\.?|num|ID|#)?\s*(?:is|was|of|=|:|#|-)?\s*([A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9])"
 )
 _KEYED: tuple[tuple[PhiType, re.Pattern[str], str], ...] = tuple(
-    (kind, re.compile(rf"\b(?i:{keys}){_ID_VALUE}"), reason)
+    (kind, re.compile(rf"\b(?i:{keys}){_ID_VALUE}$"), reason)
     for kind, keys, reason in (
         (
             PhiType.VEHICLE_ID,
@@ -382,6 +383,14 @@ _KEYED: tuple[tuple[PhiType, re.Pattern[str], str], ...] = tuple(
         ),
     )
 )
+_ID_CANDIDATE = re.compile(r"(?<![\w/-])[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9]")
+_WORD = re.compile(r"[a-z]+")
+_NAME_KEY_TEXT = """patient pt client son daughter wife husband partner mother mom mum father dad brother
+    sister grandson granddaughter grandmother grandma granny grandfather grandpa nephew niece
+    uncle aunt auntie cousin baby boy girl toddler named called name nicknamed known aka fiance
+    fiancee fiancé fiancée boyfriend girlfriend neighbour neighbor caregiver carer stepson
+    stepdaughter twin widow widower"""
+_NAME_KEY_WORDS = frozenset(_NAME_KEY_TEXT.split())
 _VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=[A-Z0-9]*\d)(?=[0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}\b")
 
 # Dates
@@ -590,18 +599,21 @@ class _Collector:
         self.text = text
         self.findings: list[PhiFinding] = []
         self.taken: list[tuple[int, int]] = []
-        self.sentences: list[tuple[int, int, bool, bool]] = []
-        for start, end in _sentences(text):
-            chunk = text[start:end]
-            self.sentences.append(
-                (start, end, bool(_PATIENT_CUE.search(chunk)), bool(_PROFESSIONAL.search(chunk)))
-            )
+        self.sentences = _sentences(text)
+        self._context: dict[int, tuple[bool, bool]] = {}
+        self.words = frozenset(_WORD.findall(text.lower()))
 
     def context(self, pos: int) -> tuple[bool, bool]:
         """(patient context, professional context) of the sentence holding `pos`."""
-        for start, end, patient, professional in self.sentences:
+        for index, (start, end) in enumerate(self.sentences):
             if start <= pos < end:
-                return patient, professional
+                if index not in self._context:
+                    chunk = self.text[start:end]
+                    self._context[index] = (
+                        bool(_PATIENT_CUE.search(chunk)),
+                        bool(_PROFESSIONAL.search(chunk)),
+                    )
+                return self._context[index]
         return False, False
 
     def free(self, start: int, end: int) -> bool:
@@ -636,17 +648,24 @@ def _structured(c: _Collector) -> None:
         host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE).split("/")[0]
         if not _REFERENCE_HOSTS.search(host.split(":")[0]):
             c.add(m.start(), m.start() + len(url), PhiType.URL, "web address")
-    for m in _IPV4.finditer(text):
+    for m in _IPV4.finditer(text) if _DOTTED.search(text) else ():
         c.add(m.start(), m.end(), PhiType.IP_ADDRESS, "IP address")
     for m in _SSN_KEYED.finditer(text):
         c.add(m.start(1), m.end(1), PhiType.SSN, "social security number")
     for m in _SSN.finditer(text):
         c.add(m.start(), m.end(), PhiType.SSN, "social security number pattern")
-    for kind, pattern, reason in _KEYED:
-        for m in pattern.finditer(text):
-            value = m.group(1)
-            if sum(ch.isdigit() for ch in value) >= 2 and not _looks_like_measure(text, m.end(1)):
-                c.add(m.start(1), m.end(1), kind, reason)
+    for candidate in _ID_CANDIDATE.finditer(text):
+        if sum(ch.isdigit() for ch in candidate.group()) < 2:
+            continue
+        if _looks_like_measure(text, candidate.end()):
+            continue
+        window_start = max(0, candidate.start() - 48)
+        window = text[window_start : candidate.end()]
+        for kind, pattern, reason in _KEYED:
+            keyed = pattern.search(window)
+            if keyed and window_start + keyed.start(1) == candidate.start():
+                c.add(candidate.start(), window_start + keyed.end(1), kind, reason)
+                break
     for m in _BIOMETRIC.finditer(text):
         if not _NOT_BIOMETRIC_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             c.add(m.start(), m.end(), PhiType.BIOMETRIC, "photo or biometric of a person")
@@ -766,7 +785,7 @@ def _names(c: _Collector) -> None:
         c.add(m.start(), m.end(), PhiType.NAME, "name after Mr/Mrs/Ms")
     for m in _INITIALS.finditer(text):
         c.add(*_span(m), PhiType.NAME, "patient initials")
-    for m in _KEYED_NAME.finditer(text):
+    for m in _KEYED_NAME.finditer(text) if c.words & _NAME_KEY_WORDS else ():
         start, end = m.start(1), m.end(1)
         tokens = m.group(1).split()
         while tokens and tokens[-1].rstrip(".") in _NOT_NAMES:
@@ -803,7 +822,9 @@ def _risky(c: _Collector) -> None:
     text = c.text
     dates = [(f.start, f.end) for f in c.findings if f.type is PhiType.DATE]
     places = [(f.start, f.end) for f in c.findings if f.type is PhiType.LOCATION]
-    for s_start, s_end, _patient, _professional in c.sentences:
+    if not dates and not _RELATIVE_TIME.search(text):
+        return
+    for s_start, s_end in c.sentences:
         sentence = text[s_start:s_end]
         rare = _RARE.search(sentence)
         if not rare:
