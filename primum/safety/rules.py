@@ -15,8 +15,14 @@ hints that need support from another signal before anything is collapsed.
 from __future__ import annotations
 
 import re
+
+try:  # Python 3.11+
+    from re._parser import parse as _sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover
+    from sre_parse import parse as _sre_parse
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from primum.safety.normalise import Normalised
 from primum.safety.types import Label
@@ -618,10 +624,98 @@ _IDEA = re.compile(
 )
 _GROUP_RE = re.compile(r"\b" + _GROUP + r"\b")
 
-_COMPILED: tuple[tuple[_Rule, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
-    (rule, re.compile(rule.pattern), re.compile(rule.guard) if rule.guard else None)
-    for rule in _RULES
+
+def _split_top_level(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern ("a|b(c|d)" -> ["a", "b(c|d)"])."""
+    pieces: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            pieces.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    pieces.append(pattern[start:])
+    return pieces
+
+
+def _required(items: Any) -> frozenset[str] | None:
+    """Literal strings of which every match must contain at least one (None: unknown).
+
+    A sound pre-filter: computed from the parsed pattern, so a text that contains none of
+    them cannot match, and the (much slower) regex search is skipped.
+    """
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(av))
+            continue
+        close_run()
+        if name == "SUBPATTERN":
+            inner = _required(av[-1])
+            if inner is not None:
+                candidates.append(inner)
+        elif name == "BRANCH":
+            union: set[str] = set()
+            for alternative in av[1]:
+                inner = _required(alternative)
+                if inner is None:
+                    union = set()
+                    break
+                union |= inner
+            if union:
+                candidates.append(frozenset(union))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            inner = _required(av[2])
+            if inner is not None:
+                candidates.append(inner)
+    close_run()
+    if not candidates:
+        return None
+    # the most selective: the set whose shortest literal is longest
+    return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
+
+
+def _compile(rule: _Rule) -> list[tuple[_Rule, re.Pattern[str], frozenset[str] | None]]:
+    compiled = []
+    for piece in _split_top_level(rule.pattern):
+        literals = _required(_sre_parse(piece))
+        if literals is not None and min(len(x) for x in literals) < 2:
+            literals = None  # a one-letter literal filters nothing
+        compiled.append((rule, re.compile(piece), literals))
+    return compiled
+
+
+_COMPILED: tuple[tuple[_Rule, re.Pattern[str], frozenset[str] | None], ...] = tuple(
+    item for rule in _RULES for item in _compile(rule)
 )
+_GUARDS: dict[str, re.Pattern[str]] = {
+    rule.guard: re.compile(rule.guard) for rule in _RULES if rule.guard is not None
+}
 
 
 def anchors(norm: Normalised) -> list[tuple[int, int]]:
@@ -685,9 +779,12 @@ def find_hits(norm: Normalised, *, aimed_at_person: bool = False) -> list[Hit]:
         else []
     )
     hits: list[Hit] = []
-    for rule, pattern, guard in _COMPILED:
+    for rule, pattern, literals in _COMPILED:
         form = norm.base if rule.base_form else norm.folded
         text = form.text
+        if literals is not None and not any(literal in text for literal in literals):
+            continue
+        guard = _GUARDS[rule.guard] if rule.guard is not None else None
         for match in pattern.finditer(text):
             start, end = match.span()
             if guard is not None and guard.search(text[max(0, start - 40) : start]):
