@@ -206,6 +206,12 @@ class Notification(BaseModel):
         LIKE = "like", "liked your post"
         REPOST = "repost", "reposted your post"
         FOLLOW = "follow", "followed you"
+        # Sent by the pile-on check to the target only (actor = the target themselves, so
+        # no block or mute hides it); the event page is /safety/pile-ons/<id>/.
+        PILE_ON = (
+            "pile_on",
+            "possible pile-on aimed at you: see who is involved (Safety → Pile-ons)",
+        )
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
