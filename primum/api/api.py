@@ -107,6 +107,7 @@ def _mount_routers() -> None:
     from primum.identity.api import router as identity_router
     from primum.identity.api_credentials import router as credentials_router
     from primum.messaging.api import router as messaging_router
+    from primum.moderation.api_pileon import router as pileon_router
     from primum.social.api import router as social_router
 
     api.add_router("/v1/", accounts_router)
@@ -114,6 +115,7 @@ def _mount_routers() -> None:
     api.add_router("/v1/", messaging_router)
     api.add_router("/v1/", credentials_router)
     api.add_router("/v1/", identity_router)
+    api.add_router("/v1/", pileon_router)
 
 
 _mount_routers()

@@ -96,7 +96,7 @@ def test_bad_json_line_names_its_line_and_writes_nothing(tmp_path):
     target = tmp_path / "out.jsonl"
     with pytest.raises(command.BadJsonLine, match="line 2: not valid JSON") as caught:
         run("score", str(path), "--output", str(target))
-    assert caught.value.line == 2 and caught.value.code == "bad_json_line"
+    assert caught.value.line == 2 and caught.value.error_code == "bad_json_line"
     assert not target.exists()
 
 

@@ -28,21 +28,21 @@ FORMATS = ("jsonl", "csv")
 
 
 class SafetyCommandError(CommandError):
-    """A clear error for the person running the command; ``code`` is stable for scripts."""
+    """A clear error for the person running the command; ``error_code`` is stable for scripts."""
 
-    code = "safety_command_error"
+    error_code = "safety_command_error"
 
 
 class InputNotFound(SafetyCommandError):
-    code = "input_not_found"
+    error_code = "input_not_found"
 
 
 class InvalidFormat(SafetyCommandError):
-    code = "invalid_format"
+    error_code = "invalid_format"
 
 
 class BadJsonLine(SafetyCommandError):
-    code = "bad_json_line"
+    error_code = "bad_json_line"
 
     def __init__(self, message: str, *, line: int) -> None:
         super().__init__(message)
@@ -50,7 +50,7 @@ class BadJsonLine(SafetyCommandError):
 
 
 class MissingTextField(SafetyCommandError):
-    code = "missing_text_field"
+    error_code = "missing_text_field"
 
     def __init__(self, message: str, *, line: int | None = None) -> None:
         super().__init__(message)
@@ -58,11 +58,11 @@ class MissingTextField(SafetyCommandError):
 
 
 class UnreadableInput(SafetyCommandError):
-    code = "unreadable_input"
+    error_code = "unreadable_input"
 
 
 class EvaluationUnavailable(SafetyCommandError):
-    code = "evaluation_unavailable"
+    error_code = "evaluation_unavailable"
 
 
 @dataclass(frozen=True, slots=True)
