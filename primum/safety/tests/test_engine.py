@@ -1,0 +1,177 @@
+"""The cascade's behaviour: decisions, targets, spans, context, thresholds, evasion."""
+
+from __future__ import annotations
+
+import pytest
+
+from primum.safety import (
+    Context,
+    Decision,
+    Label,
+    SpaceKind,
+    Target,
+    Thresholds,
+    assess,
+    assess_many,
+    engine_version,
+)
+from primum.safety.coach import R, coach
+from primum.safety.composer import check_draft
+from primum.safety.normalise import normalise
+
+REPLY = Context(aimed_at_person=True, is_reply=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I know which hospital you work at and when your shift ends", Label.THREAT),
+        ("watch your back, doc", Label.THREAT),
+        ("she lives at 42 Elm Street, her kids go to Oakwood Elementary", Label.DOXXING),
+        ("Are you even a real doctor?", Label.CREDENTIAL_ATTACK),
+        ("everyone report this fraud to the medical board", Label.MOBILISATION),
+        ("you'd look better smiling in your scrubs", Label.SEXUAL_HARASSMENT),
+        ("women shouldn't be surgeons", Label.IDENTITY_ATTACK),
+        ("do the world a favour and kill yourself", Label.SELF_HARM),
+        ("you're an idiot who shouldn't have a licence", Label.INSULT),
+    ],
+)
+def test_targeted_harassment_is_not_allowed_and_explained(text, label):
+    result = assess(text, REPLY)
+    assert result.decision is not Decision.ALLOW
+    assert result.scores[label] >= 0.7
+    assert result.target in (Target.PERSON, Target.GROUP)
+    spans = [s for s in result.spans if s.label == str(label)]
+    assert spans, "every label is explained by a span"
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GSW to the chest, shot twice, massive transfusion protocol activated",
+        "We need to kill the infection before we close",
+        "Rectal exam unremarkable, guaiac negative",
+        "She beat stage IV cancer and ran a marathon this year",
+        "One in six female physicians reported rape threats in our survey",
+        'A patient told me "I know where you park" today and security walked me to my car',
+        "If you are thinking about killing yourself, please call 988 — you are not alone",
+        "How do I report an impaired colleague to the medical board?",
+        "this fucking pager won't stop",
+    ],
+)
+def test_clinical_and_professional_language_is_allowed(text):
+    assert assess(text).decision is Decision.ALLOW
+    assert assess(text, REPLY).decision is Decision.ALLOW
+
+
+def test_disagreement_targets_the_idea_not_the_person():
+    idea = assess("this trial proves nothing, n = 12", REPLY)
+    assert idea.decision is Decision.ALLOW
+    assert idea.target is Target.IDEA
+    person = assess("you're an idiot who shouldn't have a licence", REPLY)
+    assert person.target is Target.PERSON
+    assert person.decision is not Decision.ALLOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["you 1d10t", "you i d i o t", "you stuuuupid moron", "you аre а mоrоn", "you id\u200biot"],
+)
+def test_evasion_is_undone_and_spans_point_at_the_original(text):
+    result = assess(text, REPLY)
+    assert result.decision is not Decision.ALLOW
+    insult = [s for s in result.spans if s.label == "insult"]
+    assert insult
+    assert all(0 <= s.start < s.end <= len(text) for s in insult)
+
+
+def test_normalise_keeps_a_map_to_the_original():
+    text = "Yоu 1d10t\u200b!"
+    norm = normalise(text)
+    assert "you idiot" in norm.folded.text
+    index = norm.folded.text.index("idiot")
+    start, end = norm.span(norm.folded, index, index + 5)
+    assert text[start:end] == "1d10t"
+    assert normalise("take 20 mg at 7pm").folded.text == "take 20 mg at 7pm"
+
+
+def test_threats_and_doxxing_are_held_in_public_and_thresholds_are_per_space():
+    threat = assess("I know where you live and I'm coming for you", REPLY)
+    assert threat.decision is Decision.HOLD
+    lenient = Thresholds(collapse={Label.THREAT: 0.99})
+    assert (
+        assess("I know where you live and I'm coming for you", REPLY, thresholds=lenient).decision
+        is Decision.COLLAPSE
+    )
+    mild = "what a clown"
+    public = assess(mild, REPLY)
+    patient = assess(mild, Context(aimed_at_person=True, space_kind=SpaceKind.PATIENT))
+    assert patient.scores == public.scores
+    assert patient.decision is not Decision.ALLOW
+
+
+def test_context_new_unverified_stranger_weighs_more_and_friends_less():
+    text = "you are such a clown"
+    stranger = assess(
+        text, Context(aimed_at_person=True, author_account_age_days=2, author_trust_level=0)
+    )
+    friend = assess(
+        text,
+        Context(
+            aimed_at_person=True,
+            author_account_age_days=900,
+            author_trust_level=3,
+            author_follows_target=True,
+            target_follows_author=True,
+        ),
+    )
+    assert stranger.scores[Label.INSULT] > friend.scores[Label.INSULT]
+
+
+def test_deterministic_and_batched_equals_single():
+    texts = ["you're a fraud", "great case, thanks for sharing", "everyone flood her inbox", ""]
+    contexts = [REPLY, Context(), REPLY, Context()]
+    batched = assess_many(texts, contexts)
+    assert batched == assess_many(texts, contexts)
+    assert batched == [assess(t, c) for t, c in zip(texts, contexts, strict=True)]
+    assert all(r.model_version == engine_version() for r in batched)
+
+
+def test_odd_input_does_not_break_the_engine():
+    assert assess("").decision is Decision.ALLOW
+    assert assess("\ud800 lone surrogate, \x00 nul, \u202e bidi").decision is Decision.ALLOW
+    long = "the data disagree with the conclusion. " * 2000
+    assert assess(long).decision is Decision.ALLOW
+    with pytest.raises(ValueError):
+        assess_many(["a", "b"], [Context()])
+
+
+def test_to_dict_is_json_friendly():
+    data = assess("you're a quack", REPLY).to_dict()
+    assert set(data) == {"scores", "target", "spans", "decision", "model_version", "path"}
+    assert data["scores"]["insult"] >= 0.7
+
+
+def test_coach_offers_the_fitting_r():
+    hostile_parent = assess("are you even a real doctor? everyone report her to the board", REPLY)
+    calm_draft = assess("I am board certified in oncology; here is the guideline", REPLY)
+    assert coach(calm_draft, hostile_parent).r is R.REJECT
+    hot_draft = assess("you're an idiot", REPLY)
+    assert coach(hot_draft, None).r is R.RESIST
+    assert coach(calm_draft, None) is None
+
+
+def test_check_draft_combines_every_guard():
+    result = check_draft(
+        "Mr. John Smith, DOB 03/14/1962, you should stop your tamoxifen",
+        Context(aimed_at_person=True, space_kind=SpaceKind.PATIENT, parent_text="you are a fraud"),
+    )
+    data = result.to_dict()
+    assert data["phi"]["has_phi"] is True
+    assert "assessment" not in data
+    assert "assessment" in result.to_dict(with_scores=True)
+    assert data["coach"] is not None
+    assert result.advice is not None
