@@ -187,7 +187,8 @@ class ProgressBar:
         self.stream.flush()
 
     def finish(self) -> None:
-        self._draw()
+        if self.done == 0:  # an empty input: show the (empty) bar once
+            self._draw()
         self.stream.write("\n")
         self.stream.flush()
 
