@@ -49,6 +49,7 @@ def header(title: str) -> None:
     print(f"command : {command_line()}")
     print(f"date    : {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}")
     print(f"machine : {os.cpu_count()} CPUs ({_cpu()}), Python {platform.python_version()}")
+    print(f"load    : {load()} (1/5/15-minute load average at the start)")
     version = connection.cursor().connection
     if connection.vendor == "sqlite":
         import sqlite3
@@ -64,6 +65,14 @@ def header(title: str) -> None:
         f"data    : {User.objects.count():,} accounts, {Post.objects.count():,} posts, "
         f"{Follow.objects.count():,} follows"
     )
+
+
+def load() -> str:
+    """The load average: on a shared machine, figures are only comparable at similar load."""
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import header, setup_django, summary
+from _common import header, load, setup_django, summary
 
 RAW_FEED_SQL = """
 SELECT p.id, p.created_at, p.body, p.visibility, p.reply_to_id, p.quote_of_id, p.repost_of_id,
@@ -36,6 +36,7 @@ LEFT JOIN social_post r ON r.id = p.reply_to_id
 WHERE (p.author_id = %(me)s
        OR p.author_id IN (SELECT followee_id FROM social_follow WHERE follower_id = %(me)s))
   AND p.deleted_at IS NULL AND a.is_active
+  AND (p.safety_decision <> 'hold' OR p.author_id = %(me)s)
   AND p.author_id NOT IN (SELECT blocked_id FROM accounts_block WHERE blocker_id = %(me)s)
   AND p.author_id NOT IN (SELECT blocker_id FROM accounts_block WHERE blocked_id = %(me)s)
   AND p.author_id NOT IN (SELECT muted_id FROM accounts_mute WHERE muter_id = %(me)s
@@ -44,6 +45,7 @@ WHERE (p.author_id = %(me)s
        OR r.author_id IN (SELECT followee_id FROM social_follow WHERE follower_id = %(me)s))
   AND (p.repost_of_id IS NULL OR (
         o.deleted_at IS NULL AND oa.is_active
+        AND (o.safety_decision <> 'hold' OR o.author_id = %(me)s)
         AND (o.visibility = 'public' OR o.author_id = %(me)s
              OR o.author_id IN (SELECT followee_id FROM social_follow WHERE follower_id = %(me)s))
         AND o.author_id NOT IN (SELECT blocked_id FROM accounts_block WHERE blocker_id = %(me)s)
@@ -168,7 +170,7 @@ def main() -> None:
             started = time.perf_counter()
             raw_feed(cursor, viewer.pk, sql=RAW_FEED_SQL_EXISTS)
             timings["raw SQL, EXISTS form (same rows)"].append(time.perf_counter() - started)
-    print("latency :")
+    print(f"latency : (load average at the end of the timed reads: {load()})")
     results = {label: summary(label, values) for label, values in timings.items()}
     raw50, raw99 = results["raw SQL (same rows)"]
     best50, best99 = results["raw SQL, EXISTS form (same rows)"]

@@ -114,7 +114,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # JIT compilation pays off for long analytical queries, not for a social app's short
     # indexed ones: it cost ~67 ms per page on a query that runs in 0.3 ms (BENCHMARKS.md).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = "-c jit=off"
+    # Parameters bound by the server and statements prepared after 5 executions on a
+    # connection: the home feed query is then parsed once per connection and run with its
+    # generic plan (selectors.feed_home) instead of ~6 ms of planning for ~2 ms of execution
+    # on every request (BENCHMARKS.md). Prepared statements need session-level connections:
+    # set PRIMUM_DB_PREPARED_STATEMENTS=0 behind a transaction-mode pooler (PgBouncer
+    # without max_prepared_statements).
+    if env_bool("PRIMUM_DB_PREPARED_STATEMENTS", True):
+        options["server_side_binding"] = True
+        options["prepare_threshold"] = 5
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Each write service runs in its own transaction (transaction.atomic), so a process dying
 # mid-request leaves nothing half-written; reads take no write lock (no ATOMIC_REQUESTS).
