@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("primum.accounts.urls")),
     path("identity/", include("primum.identity.urls")),
     path("messages/", include("primum.messaging.urls")),
+    path("moderation/", include("primum.moderation.urls")),
     path("", include("primum.moderation.urls_pileon")),
     path("", include("primum.social.urls")),
     path("", include("primum.web.urls")),

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "primum.social",
     "primum.identity",
     "primum.messaging",
+    "primum.moderation",
     "primum.api",
     "primum.web",
     "primum.demo",

@@ -107,6 +107,8 @@ def _mount_routers() -> None:
     from primum.identity.api import router as identity_router
     from primum.identity.api_credentials import router as credentials_router
     from primum.messaging.api import router as messaging_router
+    from primum.moderation.api import router as moderation_router
+    from primum.moderation.api import safety_router
     from primum.moderation.api_pileon import router as pileon_router
     from primum.social.api import router as social_router
 
@@ -115,6 +117,8 @@ def _mount_routers() -> None:
     api.add_router("/v1/", messaging_router)
     api.add_router("/v1/", credentials_router)
     api.add_router("/v1/", identity_router)
+    api.add_router("/v1/", moderation_router)
+    api.add_router("/v1/", safety_router)
     api.add_router("/v1/", pileon_router)
 
 

@@ -18,6 +18,7 @@ from primum.api.auth import require_user, user_read_auth, write_auth
 from primum.messaging import selectors, services
 from primum.messaging.favours import describe
 from primum.messaging.models import GROUP_MAX_MEMBERS, MESSAGE_MAX_CHARS, DMPolicy
+from primum.moderation.screening import public_safety
 from primum.social.rendering import render_post_html
 
 router = Router(tags=["messages"])
@@ -81,6 +82,9 @@ class MessageOut(Schema):
     html: str
     created_at: datetime
     favour_labels: list[FavourLabelOut]
+    safety: dict[str, str] | None = Field(
+        None, description='null, or {"decision": "collapse" | "hold", "notice": …}; no scores'
+    )
 
 
 class ConversationOut(Schema):
@@ -155,6 +159,7 @@ def _message(message) -> dict:
         "html": render_post_html(message.body),
         "created_at": message.created_at,
         "favour_labels": message.favour_labels or [],
+        "safety": public_safety(message.safety_decision),
     }
 
 

@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce
 
 from primum.accounts.models import Block
 from primum.core.errors import NotFound
+from primum.core.models import SafetyDecision
 from primum.core.pagination import Page, paginate_by_id
 from primum.messaging import policies
 from primum.messaging.models import (
@@ -101,8 +102,10 @@ def is_verified_clinician(user) -> bool:
 
 
 def _memberships(user) -> QuerySet[Membership]:
+    # last_message_id 0: nothing was delivered to this member yet (the conversation's first
+    # message is held for review), so the conversation does not exist for them.
     return (
-        Membership.objects.filter(user=user)
+        Membership.objects.filter(user=user, last_message_id__gt=0)
         .filter(Q(peer__isnull=True) | Q(peer__is_active=True))
         .exclude(Q(peer__isnull=False) & Q(_blocked_with(user, "peer")))
     )
@@ -125,6 +128,33 @@ def access_conversation(user, conversation_id: object) -> Membership:
     if not policies.can_read(membership):
         raise _not_found()
     return membership
+
+
+def _delivered(messages: QuerySet[Message], reader) -> QuerySet[Message]:
+    """Messages the reader may see: everything except other people's held messages."""
+    return messages.filter(~Q(safety_decision=SafetyDecision.HOLD) | Q(sender=reader))
+
+
+def other_member_ids(conversation: Conversation, user) -> list[int]:
+    return list(
+        Membership.objects.filter(conversation=conversation)
+        .exclude(user=user)
+        .exclude(state=Membership.State.LEFT)
+        .order_by("id")
+        .values_list("user_id", flat=True)
+    )
+
+
+def last_text_from_others(conversation: Conversation, user) -> str | None:
+    """The latest delivered message someone else wrote (what a new message answers)."""
+    return (
+        Message.objects.filter(conversation=conversation)
+        .exclude(sender=user)
+        .exclude(safety_decision=SafetyDecision.HOLD)
+        .order_by("-id")
+        .values_list("body", flat=True)
+        .first()
+    )
 
 
 @dataclass
@@ -178,7 +208,9 @@ def conversation_view(
     membership = access_conversation(user, conversation_id)
     conversation = membership.conversation
     page = paginate_by_id(
-        Message.objects.filter(conversation=conversation).select_related("sender__profile"),
+        _delivered(Message.objects.filter(conversation=conversation), user).select_related(
+            "sender__profile"
+        ),
         cursor=cursor,
         limit=limit,
     )
@@ -277,6 +309,7 @@ def requests_folder(user, *, cursor: str | None = None, limit: int | None = None
         for message in (
             Message.objects.filter(conversation_id__in=ids)
             .exclude(sender=user)
+            .exclude(safety_decision=SafetyDecision.HOLD)
             .select_related("sender__profile")
             .order_by("-id")[: REQUEST_MESSAGES_SHOWN * len(ids)]
         ):

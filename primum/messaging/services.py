@@ -23,6 +23,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from primum.core.errors import NotAuthenticated, NotFound, PermissionDenied, ValidationError
+from primum.core.models import SafetyDecision
 from primum.core.ratelimit import check_write_rate
 from primum.core.text import HANDLE_PATTERN, TextProblem, clean_text
 from primum.messaging import policies, selectors
@@ -37,6 +38,7 @@ from primum.messaging.models import (
     Message,
     MessagingSettings,
 )
+from primum.moderation import screening
 
 User = get_user_model()
 
@@ -166,16 +168,26 @@ def _direct_key(a: int, b: int) -> str:
     return f"{low}:{high}"
 
 
-@transaction.atomic
 def conversation_start(
     *, sender, recipients: object, body: object, title: object = ""
 ) -> Conversation:
-    """Start a conversation (or continue the one a pair already has) with a first message."""
+    """Start a conversation (or continue the one a pair already has) with a first message.
+
+    The message is assessed by the safety engine before the write transaction opens.
+    """
     _write(sender)
     handles = clean_recipients(recipients)
     text = clean_message(body)
     title_text = clean_title(title)
     people = _recipients(sender, handles)
+    screened = screening.assess_message(
+        sender, text, recipient_ids=[user.pk for user, _state in people]
+    )
+    with transaction.atomic():
+        return _conversation_start(sender, people, text, title_text, screened)
+
+
+def _conversation_start(sender, people, text: str, title_text: str, screened) -> Conversation:
     if len(people) == 1:
         peer, state = people[0]
         key = _direct_key(sender.pk, peer.pk)
@@ -211,29 +223,76 @@ def conversation_start(
             [Membership(conversation=conversation, user=sender)]
             + [Membership(conversation=conversation, user=u, state=s) for u, s in people]
         )
-    _append(conversation, sender, text)
+    _append(conversation, sender, text, screened)
     return conversation
 
 
-def _append(conversation: Conversation, sender, text: str) -> Message:
-    """Store the message and bring every membership's inbox columns up to date."""
+def _append(conversation: Conversation, sender, text: str, screened) -> Message:
+    """Store the message with its assessment and bring the inbox columns up to date.
+
+    A held message reaches only its sender's own view: the other members' inbox columns,
+    unread counts and the conversation's last message stay as they were until a moderator
+    releases it (``message_deliver_held``).
+    """
     labels = [label.as_dict() for label in detect_favours(text)]
-    message = Message(conversation=conversation, sender=sender, body=text, favour_labels=labels)
+    message = Message(
+        conversation=conversation,
+        sender=sender,
+        body=text,
+        favour_labels=labels,
+        **screened.fields(),
+    )
     message.full_clean()
     message.save()
+    stamp = {"last_message_id": message.pk, "last_message_at": message.created_at}
+    Membership.objects.filter(conversation=conversation, user=sender).update(
+        **stamp, last_read_message_id=message.pk, unread_count=0
+    )
+    if message.safety_decision == SafetyDecision.HOLD:
+        from primum.moderation.services import case_open_for_message
+
+        case_open_for_message(message=message, target_id=screened.target_id)
+        return message
+    _deliver(conversation, message)
+    return message
+
+
+def _deliver(conversation: Conversation, message: Message) -> None:
+    """Make ``message`` the conversation's latest for everyone else: inbox and unread."""
     Conversation.objects.filter(pk=conversation.pk).update(
         last_message=message, updated_at=message.created_at
     )
     conversation.last_message = message
     stamp = {"last_message_id": message.pk, "last_message_at": message.created_at}
-    Membership.objects.filter(conversation=conversation, user=sender).update(
-        **stamp, last_read_message_id=message.pk, unread_count=0
-    )
-    others = Membership.objects.filter(conversation=conversation).exclude(user=sender)
+    others = Membership.objects.filter(conversation=conversation).exclude(user=message.sender_id)
     if conversation.kind == Conversation.Kind.DIRECT:
-        _direct_return(conversation, sender)
+        _direct_return(conversation, message.sender)
     others.exclude(state=Membership.State.LEFT).update(**stamp, unread_count=F("unread_count") + 1)
+
+
+def message_deliver_held(*, message: Message, decision: str) -> Message:
+    """A moderator released a held message: it gets ``decision`` and is delivered now.
+
+    If newer messages were delivered meanwhile, it still counts as unread but does not
+    become the inbox's "latest message". Call inside the moderation service's transaction.
+    """
+    if message.safety_decision != SafetyDecision.HOLD:
+        return message
+    message.safety_decision = decision
+    message.save(update_fields=["safety_decision", "updated_at"])
+    conversation = Conversation.objects.select_for_update().get(pk=message.conversation_id)
+    if (conversation.last_message_id or 0) < message.pk:
+        _deliver(conversation, message)
+    else:
+        Membership.objects.filter(conversation=conversation).exclude(
+            user=message.sender_id
+        ).exclude(state=Membership.State.LEFT).update(unread_count=F("unread_count") + 1)
     return message
+
+
+def message_remove_held(*, message: Message) -> None:
+    """A moderator removed a held message: it is deleted (the case keeps a copy)."""
+    message.delete()
 
 
 def _direct_return(conversation: Conversation, sender) -> None:
@@ -255,19 +314,30 @@ def _direct_return(conversation: Conversation, sender) -> None:
     Membership.objects.filter(pk=other.pk).update(state=new_state, unread_count=0)
 
 
-@transaction.atomic
 def message_send(*, sender, conversation_id: object, body: object) -> Message:
+    """Send a message; it is assessed before the write transaction opens."""
     _write(sender)
     membership = selectors.access_conversation(sender, conversation_id)
     text = clean_message(body)
     conversation = membership.conversation
-    if membership.state == Membership.State.REQUEST:
-        # Answering a request accepts it.
-        membership.state = Membership.State.ACTIVE
-        membership.save(update_fields=["state", "updated_at"])
     if conversation.kind == Conversation.Kind.DIRECT and membership.peer_id:
-        _check_direct_consent(sender, conversation, membership.peer_id)
-    return _append(conversation, sender, text)
+        recipient_ids = [membership.peer_id]
+    else:
+        recipient_ids = selectors.other_member_ids(conversation, sender)
+    screened = screening.assess_message(
+        sender,
+        text,
+        recipient_ids=recipient_ids,
+        parent_text=selectors.last_text_from_others(conversation, sender),
+    )
+    with transaction.atomic():
+        if membership.state == Membership.State.REQUEST:
+            # Answering a request accepts it.
+            membership.state = Membership.State.ACTIVE
+            membership.save(update_fields=["state", "updated_at"])
+        if conversation.kind == Conversation.Kind.DIRECT and membership.peer_id:
+            _check_direct_consent(sender, conversation, membership.peer_id)
+        return _append(conversation, sender, text, screened)
 
 
 def _check_direct_consent(sender, conversation: Conversation, peer_id: int) -> None:

@@ -79,8 +79,10 @@ def _conversation_context(request, view, form) -> dict:
             for label in message.favour_labels or []:
                 labels.setdefault(label["kind"], label)
         favour_summary = describe(list(labels.values()))
+    peer = view.membership.peer
     return {
         "title": "Message request" if view.is_request else "Conversation",
+        "peer_handle": peer.username if peer is not None else "",
         "view": view,
         "form": form,
         "request_sender": sender,

@@ -20,6 +20,7 @@ from primum.accounts.vocabulary import COIRelationship, Profession, Specialty
 from primum.api.auth import read_auth, require_user, user_read_auth, write_auth
 from primum.core.pagination import Page
 from primum.identity.selectors import trust_line
+from primum.moderation.screening import public_safety
 from primum.social import selectors, services
 from primum.social.rendering import render_post_html
 from primum.social.schemas import (
@@ -422,6 +423,7 @@ def _post_fields(post) -> dict[str, Any]:
         "edited_at": post.edited_at,
         "reply_to_id": post.reply_to_id,
         "thread_root_id": post.thread_root_id,
+        "safety": public_safety(post.safety_decision),
     }
 
 
@@ -541,10 +543,16 @@ def _notification_out(notification) -> dict[str, Any]:
     return {
         "id": notification.pk,
         "kind": notification.kind,
-        "text": str(notification.get_kind_display()),
+        "text": notification.note or str(notification.get_kind_display()),
         "actor": _author_out(notification.actor),
         "post": (
-            {"id": post.pk, "url": _post_url(post.pk), "body": post.body, "html": _html(post.body)}
+            {
+                "id": post.pk,
+                "url": _post_url(post.pk),
+                "body": post.body,
+                "html": _html(post.body),
+                "safety": public_safety(post.safety_decision),
+            }
             if post is not None
             else None
         ),

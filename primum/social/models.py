@@ -206,6 +206,9 @@ class Notification(BaseModel):
         LIKE = "like", "liked your post"
         REPOST = "repost", "reposted your post"
         FOLLOW = "follow", "followed you"
+        # The outcome of a moderator's review of the recipient's own held content.
+        RELEASED = "released", "a moderator released your held content"
+        REMOVED = "removed", "a moderator removed your held content"
         # Sent by the pile-on check to the target only (actor = the target themselves, so
         # no block or mute hides it); the event page is /safety/pile-ons/<id>/.
         PILE_ON = (
@@ -222,6 +225,8 @@ class Notification(BaseModel):
         Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     read_at = models.DateTimeField(null=True, blank=True)
+    # Moderation outcomes: what was reviewed and the moderator's reason.
+    note = models.CharField(max_length=1100, blank=True, default="")
 
     class Meta:
         indexes = [

@@ -86,6 +86,15 @@ class ViewerStateOut(Schema):
     can_quote: bool
 
 
+class SafetyOut(Schema):
+    """The safety engine's decision as everyone sees it: never a score."""
+
+    decision: Literal["collapse", "hold"] = Field(
+        ..., description="collapse: show behind the notice; hold: only its author sees it"
+    )
+    notice: str
+
+
 class QuotedPostOut(Schema):
     """A quoted post, one level deep (its own quote is not expanded)."""
 
@@ -101,6 +110,7 @@ class QuotedPostOut(Schema):
     edited_at: datetime | None
     reply_to_id: int | None
     thread_root_id: int | None
+    safety: SafetyOut | None = None
 
 
 class QuoteUnavailableOut(Schema):
@@ -121,6 +131,9 @@ class PostOut(Schema):
     edited_at: datetime | None
     reply_to_id: int | None
     thread_root_id: int | None
+    safety: SafetyOut | None = Field(
+        None, description="null, or the decision and notice for collapsed / held posts"
+    )
     quote: QuotedPostOut | QuoteUnavailableOut | None
     reply_count: int
     like_count: int
@@ -247,6 +260,7 @@ class PostRefOut(Schema):
     url: str
     body: str
     html: str
+    safety: SafetyOut | None = None
 
 
 class NotificationOut(Schema):

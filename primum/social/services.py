@@ -14,9 +14,11 @@ from django.utils import timezone
 
 from primum.accounts.models import Block, Mute
 from primum.core.errors import NotFound, PermissionDenied, ValidationError
+from primum.core.models import SafetyDecision
 from primum.core.ratelimit import check_write_rate
 from primum.core.tasks import after_commit
 from primum.core.text import TextProblem, clean_text, extract_hashtags, extract_mentions
+from primum.moderation import screening
 from primum.social import policies
 from primum.social.models import (
     CW_MAX_CHARS,
@@ -123,7 +125,6 @@ def _int_or_none(value: object) -> int | None:
 # --- Posts -------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def post_create(
     *,
     author,
@@ -135,6 +136,14 @@ def post_create(
     reply_policy: object = ReplyPolicy.ANYONE,
     quote_policy: object = QuotePolicy.ANYONE,
 ) -> Post:
+    """Write a post, reply or quote, assessed by the safety engine.
+
+    The input is validated and the engine runs before the write transaction opens (it is CPU
+    work; no lock is held meanwhile). The decision is stored with the post in the same
+    transaction. A held post (``hold``) is seen by its author only: no counters move, nobody
+    is notified and a moderation case is opened; a moderator's release does the rest
+    (``post_publish_held``).
+    """
     _lock_rate(author)
     text = clean_body(body)
     warning = clean_content_warning(content_warning)
@@ -164,25 +173,70 @@ def post_create(
                 code="quote_not_allowed",
                 field="quote_of_id",
             )
-    post = Post(
-        author=author,
-        body=text,
-        content_warning=warning,
-        visibility=visibility,
-        reply_to=parent,
-        thread_root=(parent.thread_root or parent) if parent else None,
-        quote_of=quoted,
-        reply_policy=reply_policy,
-        quote_policy=quote_policy,
-    )
-    post.full_clean()
-    post.save()
-    mentioned = _sync_entities(post)
-    if parent is not None:
-        Post.objects.filter(pk=parent.pk).update(reply_count=F("reply_count") + 1)
-    if quoted is not None:
-        Post.objects.filter(pk=quoted.pk).update(quote_count=F("quote_count") + 1)
+    screened = screening.assess_post(author, text, parent=parent, quoted=quoted)
+    with transaction.atomic():
+        post = Post(
+            author=author,
+            body=text,
+            content_warning=warning,
+            visibility=visibility,
+            reply_to=parent,
+            thread_root=(parent.thread_root or parent) if parent else None,
+            quote_of=quoted,
+            reply_policy=reply_policy,
+            quote_policy=quote_policy,
+            **screened.fields(),
+        )
+        post.full_clean()
+        post.save()
+        mentioned = _sync_entities(post)
+        if post.safety_decision == SafetyDecision.HOLD:
+            from primum.moderation.services import case_open_for_post
+
+            case_open_for_post(post=post, target_id=screened.target_id)
+        else:
+            _count_and_notify(post, mentioned)
+    return post
+
+
+def _count_and_notify(post: Post, mentioned: list[int]) -> None:
+    """The side effects of a published post: the parent's counters, notifications and the
+    pile-on check. Run at creation, or when a moderator releases a held post."""
+    if post.reply_to_id is not None:
+        Post.objects.filter(pk=post.reply_to_id).update(reply_count=F("reply_count") + 1)
+    if post.quote_of_id is not None and not post.quote_detached:
+        Post.objects.filter(pk=post.quote_of_id).update(quote_count=F("quote_count") + 1)
     after_commit(_notify_post, post.pk, mentioned)
+    if post.reply_to_id or post.quote_of_id or mentioned:
+        _queue_pileon_check(post.pk)
+
+
+def _queue_pileon_check(post_id: int) -> None:
+    try:
+        from primum.moderation.pileon import queue_pileon_check
+    except ImportError:  # pile-on detection is optional
+        return
+    queue_pileon_check(post_id)
+
+
+def post_publish_held(*, post: Post, decision: str) -> Post:
+    """A moderator released a held post: it gets ``decision`` (allow or collapse) and the
+    counters and notifications happen as they would have at creation. Call inside the
+    moderation service's transaction."""
+    if post.safety_decision != SafetyDecision.HOLD:
+        return post
+    post.safety_decision = decision
+    post.save(update_fields=["safety_decision", "updated_at"])
+    if post.deleted_at is None:
+        mentioned = sorted(Mention.objects.filter(post=post).values_list("user_id", flat=True))
+        _count_and_notify(post, mentioned)
+    return post
+
+
+def post_remove_held(*, post: Post) -> Post:
+    """A moderator removed a held post: it becomes a tombstone (its text erased)."""
+    if post.deleted_at is None:
+        _tombstone(post)
     return post
 
 
@@ -192,8 +246,13 @@ def _notify_post(post_id: int, mentioned_ids: list[int]) -> None:
     notify_post_created.delay(post_id, mentioned_ids)
 
 
-@transaction.atomic
 def post_edit(*, actor, post_id: object, body: object, content_warning: object = None) -> Post:
+    """Edit a post; the new text is assessed again (outside the write transaction).
+
+    A post that becomes ``hold`` leaves everyone else's view (its parent's counters go back
+    down) and a case is opened. A post already held stays held until a moderator decides;
+    its open case gets the new text.
+    """
     _lock_rate(actor)
     post = access_post(actor, post_id)
     if not policies.can_edit_post(actor, post):
@@ -204,15 +263,38 @@ def post_edit(*, actor, post_id: object, body: object, content_warning: object =
     )
     if text == post.body and warning == post.content_warning:
         return post
-    PostEdit.objects.create(post=post, body=post.body, content_warning=post.content_warning)
-    post.body = text
-    post.content_warning = warning
-    post.edited_at = timezone.now()
-    post.full_clean()
-    post.save(update_fields=["body", "content_warning", "edited_at", "updated_at"])
-    mentioned = _sync_entities(post)
-    if mentioned:
-        after_commit(_notify_post, post.pk, mentioned)
+    screened = screening.assess_post(actor, text, parent=post.reply_to, quoted=post.quote_of)
+    with transaction.atomic():
+        was_held = post.safety_decision == SafetyDecision.HOLD
+        PostEdit.objects.create(post=post, body=post.body, content_warning=post.content_warning)
+        post.body = text
+        post.content_warning = warning
+        post.edited_at = timezone.now()
+        post.safety_assessment = screened.assessment.to_dict()
+        post.safety_model_version = screened.assessment.model_version
+        now_held = was_held or screened.decision == SafetyDecision.HOLD
+        post.safety_decision = SafetyDecision.HOLD if now_held else screened.decision
+        post.full_clean()
+        post.save(
+            update_fields=[
+                "body",
+                "content_warning",
+                "edited_at",
+                "safety_decision",
+                "safety_assessment",
+                "safety_model_version",
+                "updated_at",
+            ]
+        )
+        mentioned = _sync_entities(post)
+        if now_held:
+            from primum.moderation.services import case_open_for_post
+
+            if not was_held:
+                _uncount(post)
+            case_open_for_post(post=post, target_id=screened.target_id)
+        elif mentioned:
+            after_commit(_notify_post, post.pk, mentioned)
     return post
 
 
@@ -234,6 +316,18 @@ def post_delete(*, actor, post_id: object) -> Post:
     return post
 
 
+def _uncount(post: Post) -> None:
+    """Take a post out of its parent's reply count and its quoted post's quote count."""
+    if post.reply_to_id:
+        Post.objects.filter(pk=post.reply_to_id).update(
+            reply_count=Greatest(F("reply_count") - 1, 0)
+        )
+    if post.quote_of_id and not post.quote_detached:
+        Post.objects.filter(pk=post.quote_of_id).update(
+            quote_count=Greatest(F("quote_count") - 1, 0)
+        )
+
+
 def _tombstone(post: Post) -> None:
     now = timezone.now()
     if post.repost_of_id:
@@ -242,14 +336,13 @@ def _tombstone(post: Post) -> None:
         )
         post.delete()
         return
-    if post.reply_to_id:
-        Post.objects.filter(pk=post.reply_to_id).update(
-            reply_count=Greatest(F("reply_count") - 1, 0)
-        )
-    if post.quote_of_id:
-        Post.objects.filter(pk=post.quote_of_id).update(
-            quote_count=Greatest(F("quote_count") - 1, 0)
-        )
+    if post.safety_decision == SafetyDecision.HOLD:
+        # A held post was never counted; its open case is closed as withdrawn.
+        from primum.moderation.services import case_withdraw_for_post
+
+        case_withdraw_for_post(post=post)
+    else:
+        _uncount(post)
     post.body = ""
     post.content_warning = ""
     post.deleted_at = now
@@ -296,9 +389,10 @@ def quote_detach(*, actor, quote_id: object) -> Post:
     if not quote.quote_detached:
         quote.quote_detached = True
         quote.save(update_fields=["quote_detached", "updated_at"])
-        Post.objects.filter(pk=quote.quote_of_id).update(
-            quote_count=Greatest(F("quote_count") - 1, 0)
-        )
+        if quote.safety_decision != SafetyDecision.HOLD:  # a held quote was never counted
+            Post.objects.filter(pk=quote.quote_of_id).update(
+                quote_count=Greatest(F("quote_count") - 1, 0)
+            )
     return quote
 
 
@@ -443,7 +537,12 @@ def notification_create(
         return None
     post = None
     if post_id is not None:
-        post = Post.objects.select_related("author").filter(pk=post_id).first()
+        post = (
+            Post.objects.select_related("author")
+            .filter(pk=post_id)
+            .exclude(safety_decision=SafetyDecision.HOLD)  # nobody hears of held content
+            .first()
+        )
         if post is None or not policies.can_view_post(recipient, post):
             return None
     try:
@@ -458,10 +557,31 @@ def notification_create(
     return notification
 
 
+def notification_moderation_outcome(
+    *, recipient_id: int, released: bool, post_id: int | None, what: str, reason: str
+) -> Notification | None:
+    """Tell an author what a moderator decided about their held post or message.
+
+    The notification names no moderator: its actor is the author themself.
+    """
+    recipient = User.objects.filter(pk=recipient_id, is_active=True).first()
+    if recipient is None:
+        return None
+    kind = Notification.Kind.RELEASED if released else Notification.Kind.REMOVED
+    if released:
+        note = f"Your {what} held for review is now visible. Reason: {reason}"
+    else:
+        note = f"Your {what} held for review was removed. Reason: {reason}"
+    return Notification.objects.create(
+        recipient=recipient, actor=recipient, kind=kind, post_id=post_id, note=note[:1100]
+    )
+
+
 def notifications_for_post(*, post_id: int, mentioned_ids: list[int]) -> None:
     post = (
         Post.objects.select_related("reply_to", "quote_of")
         .filter(pk=post_id, deleted_at__isnull=True)
+        .exclude(safety_decision=SafetyDecision.HOLD)
         .first()
     )
     if post is None:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("bookmarks/", views.bookmarks, name="bookmarks"),
     path("notifications/", views.notifications, name="notifications"),
     path("compose/", views.compose, name="compose"),
+    path("compose/check/", views.compose_check, name="compose_check"),
     path("posts/<int:post_id>/", views.post_detail, name="post"),
     path("posts/<int:post_id>/reply/", views.reply, name="reply"),
     path("posts/<int:post_id>/quote/", views.quote, name="quote"),

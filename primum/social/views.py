@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from primum.core.errors import ApplicationError, NotAuthenticated, NotFound, PermissionDenied
 from primum.identity.policies import can_vouch, is_verified_clinician
 from primum.identity.selectors import trust_hints, trust_panel
+from primum.moderation import screening
 from primum.social import policies, selectors, services
 from primum.social.forms import (
     MUTE_DURATIONS,
@@ -226,6 +227,73 @@ def search(request):
 # --- Writing posts ------------------------------------------------------------------------
 
 
+def draft_prompts_context(result, textarea_id: str = "") -> dict:
+    """Template context for social/_draft_check.html from a screening.DraftResult."""
+    check = result.to_dict()
+    coach = check.get("coach") or {}
+    parent = result.parent_author
+    actions = []
+    if parent is not None:
+        actions = [a for a in ("mute", "block") if a in (coach.get("actions") or [])]
+    return {
+        "check": check,
+        "parent_author": parent,
+        "relationship_actions": actions,
+        "textarea_id": textarea_id,
+    }
+
+
+@login_required
+@require_POST
+@handles_errors
+def compose_check(request):
+    """The composer's live check (htmx, as the person types): PHI, advice and coach prompts.
+
+    Every composer posts its own fields here: body, reply_to_id / quote_of_id for posts,
+    recipients for a direct message. Nothing is saved.
+    """
+    recipients = request.POST.get("recipients", "").replace(",", " ").split()
+    try:
+        result = screening.draft_check(
+            actor=request.user,
+            text=request.POST.get("body", ""),
+            reply_to_id=request.POST.get("reply_to_id") or None,
+            quote_of_id=request.POST.get("quote_of_id") or None,
+            recipient=recipients[0] if recipients else None,
+            space=request.POST.get("space") or None,
+        )
+    except NotAuthenticated:
+        raise
+    except ApplicationError as error:
+        # Shown in place of the prompts; the form itself reports the same error on submit.
+        message = "Nothing to check yet." if isinstance(error, NotFound) else error.message
+        context = {"check_error": message, "check_error_code": error.code}
+        return render(request, "social/_draft_check.html", context, status=error.status)
+    context = draft_prompts_context(result, request.POST.get("textarea_id", "")[:100])
+    return render(request, "social/_draft_check.html", context)
+
+
+def _flash_prompts(request, post) -> None:
+    """Without JS nobody saw the live prompts: after a normal submit, show them once."""
+    try:
+        result = screening.draft_check(
+            actor=request.user,
+            text=post.body,
+            reply_to_id=post.reply_to_id,
+            quote_of_id=post.quote_of_id,
+        )
+    except ApplicationError:
+        return
+    phi = result.check.phi
+    if phi.has_phi:
+        found = ", ".join(f"{f.text} ({f.type})" for f in phi.findings)
+        messages.warning(
+            request, f"{phi.suggestion} Found: {found}. You can edit the post: {phi.redacted_text}"
+        )
+    if result.check.coach is not None:
+        messages.info(request, f"{result.check.coach.title}: {result.check.coach.message}")
+
+
 @login_required
 @require_POST
 @handles_errors
@@ -264,7 +332,14 @@ def compose(request):
             context["oob_swap"] = INSERT_TARGETS[insert_into]
             context["depth"] = 1
         return render(request, "social/_composer.html", context, status=201)
-    messages.success(request, "Your post is published.")
+    if post.safety_decision == "hold":
+        messages.warning(
+            request,
+            "Held for review: a moderator will look at it before anyone else sees it.",
+        )
+    else:
+        messages.success(request, "Your post is published.")
+    _flash_prompts(request, post)
     return redirect(next_url or reverse("social:post", args=[post.pk]))
 
 

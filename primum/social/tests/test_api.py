@@ -570,6 +570,7 @@ def test_notifications_list_count_and_mark_read(alice, bob, as_alice):
         "url": f"/posts/{reply.pk}/",
         "body": "reply",
         "html": "reply",
+        "safety": None,
     }
     assert reply_note["text"] == "replied to your post"
     assert reply_note["read"] is False

@@ -36,6 +36,25 @@
     var el = event.target;
     if (el.matches && el.matches("textarea[data-max-chars]")) { update(el); }
   });
+  // The composer's PHI prompt: "Use redacted text" replaces the draft with the server's
+  // suggested redaction. The button is hidden until this script shows it.
+  function showRedactButtons(root) {
+    root.querySelectorAll("button[data-use-redacted]").forEach(function (b) { b.hidden = false; });
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-use-redacted]");
+    if (!button) { return; }
+    var box = document.getElementById(button.getAttribute("data-target"));
+    if (!box) { return; }
+    box.value = button.getAttribute("data-text");
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    box.focus();
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    showRedactButtons(event.detail && event.detail.target ? event.detail.target : document);
+  });
+
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:afterSettle", function (event) {
     init(document);
