@@ -749,9 +749,10 @@ def profile_view(viewer, handle: str) -> ProfileView:
         user=user,
         followers=Follow.objects.filter(followee=user, follower__is_active=True).count(),
         following=Follow.objects.filter(follower=user, followee__is_active=True).count(),
-        posts=Post.objects.filter(
-            author=user, deleted_at__isnull=True, repost_of__isnull=True
-        ).count(),
+        posts=Post.objects.filter(author=user, deleted_at__isnull=True, repost_of__isnull=True)
+        # Held posts count for their author only.
+        .exclude(Q(safety_decision=SafetyDecision.HOLD) & ~Q(author_id=viewer.pk or 0))
+        .count(),
         viewer_follows=auth and Follow.objects.filter(follower=viewer, followee=user).exists(),
         follows_viewer=auth and Follow.objects.filter(follower=user, followee=viewer).exists(),
         viewer_blocks=False,

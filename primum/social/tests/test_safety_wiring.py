@@ -116,6 +116,7 @@ def test_a_held_reply_is_invisible_to_everyone_but_its_author(client, alice, bob
         assert held.pk not in ids(api.get_json("/search/posts", {"q": "hospital shift"}).json())
         profile = api.get_json("/users/bob/posts", {"replies": "true"}).json()
         assert held.pk not in ids(profile)
+        assert api.get_json("/users/bob").json()["counts"]["posts"] == 0
         assert api.get_json("/notifications").json()["items"] == []
         assert api.get_json("/notifications/unread-count").json() == {"count": 0}
         client.force_login(viewer)
@@ -128,6 +129,7 @@ def test_a_held_reply_is_invisible_to_everyone_but_its_author(client, alice, bob
     assert HELD_BANNER in page and "Watch your back" in page
     mine = token_client(bob).get_json(f"/posts/{held.pk}").json()
     assert mine["safety"] == {"decision": "hold", "notice": HELD_BANNER}
+    assert token_client(bob).get_json("/users/bob").json()["counts"]["posts"] == 1
 
 
 def test_a_held_quote_and_mention_notify_nobody_and_count_nothing(alice, bob):
