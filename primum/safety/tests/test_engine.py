@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from primum.safety import (
@@ -36,7 +38,7 @@ REPLY = Context(aimed_at_person=True, is_reply=True)
         ("you're an idiot who shouldn't have a licence", Label.INSULT),
     ],
 )
-def test_targeted_harassment_is_not_allowed_and_explained(text, label):
+def test_targeted_harassment_is_not_allowed_and_explained(text: str, label: Label) -> None:
     result = assess(text, REPLY)
     assert result.decision is not Decision.ALLOW
     assert result.scores[label] >= 0.7
@@ -62,12 +64,12 @@ def test_targeted_harassment_is_not_allowed_and_explained(text, label):
         "this fucking pager won't stop",
     ],
 )
-def test_clinical_and_professional_language_is_allowed(text):
+def test_clinical_and_professional_language_is_allowed(text: str) -> None:
     assert assess(text).decision is Decision.ALLOW
     assert assess(text, REPLY).decision is Decision.ALLOW
 
 
-def test_disagreement_targets_the_idea_not_the_person():
+def test_disagreement_targets_the_idea_not_the_person() -> None:
     idea = assess("this trial proves nothing, n = 12", REPLY)
     assert idea.decision is Decision.ALLOW
     assert idea.target is Target.IDEA
@@ -80,7 +82,7 @@ def test_disagreement_targets_the_idea_not_the_person():
     "text",
     ["you 1d10t", "you i d i o t", "you stuuuupid moron", "you аre а mоrоn", "you id\u200biot"],
 )
-def test_evasion_is_undone_and_spans_point_at_the_original(text):
+def test_evasion_is_undone_and_spans_point_at_the_original(text: str) -> None:
     result = assess(text, REPLY)
     assert result.decision is not Decision.ALLOW
     insult = [s for s in result.spans if s.label == "insult"]
@@ -88,7 +90,7 @@ def test_evasion_is_undone_and_spans_point_at_the_original(text):
     assert all(0 <= s.start < s.end <= len(text) for s in insult)
 
 
-def test_normalise_keeps_a_map_to_the_original():
+def test_normalise_keeps_a_map_to_the_original() -> None:
     text = "Yоu 1d10t\u200b!"
     norm = normalise(text)
     assert "you idiot" in norm.folded.text
@@ -98,7 +100,7 @@ def test_normalise_keeps_a_map_to_the_original():
     assert normalise("take 20 mg at 7pm").folded.text == "take 20 mg at 7pm"
 
 
-def test_threats_and_doxxing_are_held_in_public_and_thresholds_are_per_space():
+def test_threats_and_doxxing_are_held_in_public_and_thresholds_are_per_space() -> None:
     threat = assess("I know where you live and I'm coming for you", REPLY)
     assert threat.decision is Decision.HOLD
     lenient = Thresholds(collapse={Label.THREAT: 0.99})
@@ -113,7 +115,7 @@ def test_threats_and_doxxing_are_held_in_public_and_thresholds_are_per_space():
     assert patient.decision is not Decision.ALLOW
 
 
-def test_context_new_unverified_stranger_weighs_more_and_friends_less():
+def test_context_new_unverified_stranger_weighs_more_and_friends_less() -> None:
     text = "you are such a clown"
     stranger = assess(
         text, Context(aimed_at_person=True, author_account_age_days=2, author_trust_level=0)
@@ -131,7 +133,7 @@ def test_context_new_unverified_stranger_weighs_more_and_friends_less():
     assert stranger.scores[Label.INSULT] > friend.scores[Label.INSULT]
 
 
-def test_deterministic_and_batched_equals_single():
+def test_deterministic_and_batched_equals_single() -> None:
     texts = ["you're a fraud", "great case, thanks for sharing", "everyone flood her inbox", ""]
     contexts = [REPLY, Context(), REPLY, Context()]
     batched = assess_many(texts, contexts)
@@ -140,7 +142,7 @@ def test_deterministic_and_batched_equals_single():
     assert all(r.model_version == engine_version() for r in batched)
 
 
-def test_odd_input_does_not_break_the_engine():
+def test_odd_input_does_not_break_the_engine() -> None:
     assert assess("").decision is Decision.ALLOW
     assert assess("\ud800 lone surrogate, \x00 nul, \u202e bidi").decision is Decision.ALLOW
     long = "the data disagree with the conclusion. " * 2000
@@ -149,28 +151,35 @@ def test_odd_input_does_not_break_the_engine():
         assess_many(["a", "b"], [Context()])
 
 
-def test_to_dict_is_json_friendly():
+def test_to_dict_is_json_friendly() -> None:
     data = assess("you're a quack", REPLY).to_dict()
+    assert json.loads(json.dumps(data)) == data
+    scores = data["scores"]
+    assert isinstance(scores, dict)
     assert set(data) == {"scores", "target", "spans", "decision", "model_version", "path"}
-    assert data["scores"]["insult"] >= 0.7
+    assert scores["insult"] >= 0.7
 
 
-def test_coach_offers_the_fitting_r():
+def test_coach_offers_the_fitting_r() -> None:
     hostile_parent = assess("are you even a real doctor? everyone report her to the board", REPLY)
     calm_draft = assess("I am board certified in oncology; here is the guideline", REPLY)
-    assert coach(calm_draft, hostile_parent).r is R.REJECT
+    rejected = coach(calm_draft, hostile_parent)
+    assert rejected is not None and rejected.r is R.REJECT
     hot_draft = assess("you're an idiot", REPLY)
-    assert coach(hot_draft, None).r is R.RESIST
+    resisted = coach(hot_draft, None)
+    assert resisted is not None and resisted.r is R.RESIST
     assert coach(calm_draft, None) is None
 
 
-def test_check_draft_combines_every_guard():
+def test_check_draft_combines_every_guard() -> None:
     result = check_draft(
         "Mr. John Smith, DOB 03/14/1962, you should stop your tamoxifen",
         Context(aimed_at_person=True, space_kind=SpaceKind.PATIENT, parent_text="you are a fraud"),
     )
     data = result.to_dict()
-    assert data["phi"]["has_phi"] is True
+    phi = data["phi"]
+    assert isinstance(phi, dict)
+    assert phi["has_phi"] is True
     assert "assessment" not in data
     assert "assessment" in result.to_dict(with_scores=True)
     assert data["coach"] is not None

@@ -1,0 +1,263 @@
+"""The quality report: `primum safety eval` and bench/safety_engine.py print it.
+
+Everything is measured in one run, on the same data, for the engine and for its peers:
+
+* the physician-harassment set and the clinical-language set (primum/safety/evaldata; the
+  ``heldout`` split is never used for tuning): recall at the collapse threshold, overall and
+  per label, and the share of clinical sentences flagged, overall and per kind;
+* the PHI guard on the labelled clinical posts: recall/precision per identifier type, recall on
+  direct identifiers, share of teaching pearls flagged;
+* the pile-on detector on simulated streams (seeds it was not tuned on).
+
+Peers: the raw MiniLM head alone (no rules, no cascade), the fast linear model alone, and
+`alt-profanity-check` when it is installed (a development dependency).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from primum.safety.engine import assess_many
+from primum.safety.types import Context, Decision
+
+__all__ = [
+    "EVALDATA",
+    "format_report",
+    "harassment_report",
+    "load_evaldata",
+    "phi_report",
+    "pileon_report",
+    "quality_report",
+]
+
+EVALDATA = Path(__file__).resolve().parent / "evaldata"
+
+#: A peer: texts -> flagged or not.
+Flagger = Callable[[Sequence[str], Sequence[Context]], list[bool]]
+
+
+def load_evaldata(name: str) -> list[dict[str, Any]]:
+    with (EVALDATA / f"{name}.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _context(row: dict[str, Any]) -> Context:
+    return Context(aimed_at_person=bool(row.get("aimed_at_person")))
+
+
+def engine_flagger(texts: Sequence[str], contexts: Sequence[Context]) -> list[bool]:
+    return [a.decision is not Decision.ALLOW for a in assess_many(texts, contexts)]
+
+
+def _peers() -> dict[str, Flagger]:
+    peers: dict[str, Flagger] = {"primum engine (cascade)": engine_flagger}
+    try:
+        from primum.safety.ml import registry
+
+        head = registry.load_head("offensive")
+        fast = registry.load_fast_model()
+        encoder = registry.load_encoder()
+
+        def minilm(texts: Sequence[str], contexts: Sequence[Context]) -> list[bool]:
+            probabilities = head.predict(encoder.embed_many(list(texts)))
+            return [float(p) >= 0.5 for p in probabilities]
+
+        def linear(texts: Sequence[str], contexts: Sequence[Context]) -> list[bool]:
+            from primum.safety.normalise import normalise
+
+            scores = fast.score_many([normalise(t).folded.text for t in texts])
+            return [float(s) >= 0.5 for s in scores]
+
+        peers["raw MiniLM head (no rules)"] = minilm
+        peers["fast linear model alone"] = linear
+    except (ImportError, FileNotFoundError, KeyError):
+        pass
+    try:
+        from primum.safety.training.compare import alt_profanity_check_scores
+
+        def alt(texts: Sequence[str], contexts: Sequence[Context]) -> list[bool]:
+            return [float(s) >= 0.5 for s in alt_profanity_check_scores(list(texts))]
+
+        peers["alt-profanity-check"] = alt
+    except ImportError:
+        pass
+    return peers
+
+
+def harassment_report(split: str = "heldout") -> dict[str, Any]:
+    """Recall on targeted harassment and flag rate on clinical language, per peer."""
+    harassment = [r for r in load_evaldata("harassment") if split == "all" or r["split"] == split]
+    clinical = [r for r in load_evaldata("clinical") if split == "all" or r["split"] == split]
+    report: dict[str, Any] = {
+        "split": split,
+        "harassment_n": len(harassment),
+        "clinical_n": len(clinical),
+        "peers": {},
+    }
+    for name, flag in _peers().items():
+        h_flags = flag([r["text"] for r in harassment], [_context(r) for r in harassment])
+        c_flags = flag([r["text"] for r in clinical], [_context(r) for r in clinical])
+        per_label_total: Counter[str] = Counter()
+        per_label_hit: Counter[str] = Counter()
+        for row, flagged in zip(harassment, h_flags, strict=True):
+            for label in row["labels"]:
+                per_label_total[label] += 1
+                per_label_hit[label] += int(flagged)
+        per_kind_total: Counter[str] = Counter()
+        per_kind_flagged: Counter[str] = Counter()
+        for row, flagged in zip(clinical, c_flags, strict=True):
+            per_kind_total[row["kind"]] += 1
+            per_kind_flagged[row["kind"]] += int(flagged)
+        report["peers"][name] = {
+            "recall": sum(h_flags) / max(1, len(h_flags)),
+            "missed": len(h_flags) - sum(h_flags),
+            "clinical_flagged_rate": sum(c_flags) / max(1, len(c_flags)),
+            "clinical_flagged": sum(c_flags),
+            "recall_per_label": {
+                label: per_label_hit[label] / per_label_total[label]
+                for label in sorted(per_label_total)
+            },
+            "clinical_flagged_per_kind": {
+                kind: per_kind_flagged[kind] / per_kind_total[kind]
+                for kind in sorted(per_kind_total)
+            },
+        }
+    return report
+
+
+def phi_report(split: str = "heldout") -> dict[str, Any]:
+    """PHI guard: recall/precision per identifier type (overlap match), pearls flagged."""
+    from primum.safety.phi import DIRECT_TYPES, check_phi
+
+    direct = {str(t) for t in DIRECT_TYPES}
+    rows = [r for r in load_evaldata("phi") if split == "all" or r["split"] == split]
+    truth_n: Counter[str] = Counter()
+    truth_found: Counter[str] = Counter()
+    pred_n: Counter[str] = Counter()
+    pred_right: Counter[str] = Counter()
+    pearls = pearls_flagged = 0
+    for row in rows:
+        found = check_phi(row["text"]).findings
+        predicted = [(f.start, f.end, str(f.type)) for f in found]
+        if row["kind"] == "pearl":
+            pearls += 1
+            pearls_flagged += int(bool(predicted))
+        for span in row["spans"]:
+            truth_n[span["type"]] += 1
+            if any(
+                p[2] == span["type"] and p[0] < span["end"] and span["start"] < p[1]
+                for p in predicted
+            ):
+                truth_found[span["type"]] += 1
+        for start, end, kind in predicted:
+            pred_n[kind] += 1
+            if any(
+                s["type"] == kind and s["start"] < end and start < s["end"] for s in row["spans"]
+            ):
+                pred_right[kind] += 1
+    types = sorted(set(truth_n) | set(pred_n))
+    direct_n = sum(truth_n[t] for t in types if t in direct)
+    direct_found = sum(truth_found[t] for t in types if t in direct)
+    return {
+        "split": split,
+        "posts": len(rows),
+        "pearls": pearls,
+        "pearls_flagged_rate": pearls_flagged / max(1, pearls),
+        "direct_recall": direct_found / max(1, direct_n),
+        "direct_n": direct_n,
+        "per_type": {
+            t: {
+                "n": truth_n[t],
+                "recall": truth_found[t] / truth_n[t] if truth_n[t] else None,
+                "precision": pred_right[t] / pred_n[t] if pred_n[t] else None,
+            }
+            for t in types
+        },
+    }
+
+
+def pileon_report(seeds: Sequence[int] = (2, 3, 4, 5, 6)) -> dict[str, Any]:
+    from primum.safety.pileon import PileOnDetector
+    from primum.safety.simulate import evaluate, simulate_streams
+
+    streams = []
+    for seed in seeds:
+        streams.extend(
+            simulate_streams(seed, n_pileon=20, n_benign_viral=10, n_debate=10, n_quiet=10)
+        )
+    result = evaluate(PileOnDetector, streams)
+    data: dict[str, Any] = {"seeds": list(seeds), "streams": len(streams)}
+    to_dict = getattr(result, "to_dict", None)
+    if callable(to_dict):
+        data.update(to_dict())
+    else:
+        data["report"] = str(result)
+    return data
+
+
+def quality_report(split: str = "heldout", *, public_data: bool = True) -> dict[str, Any]:
+    """Everything above in one run; ``public_data`` adds compare.run (needs ``make datasets``)."""
+    report: dict[str, Any] = {"harassment": harassment_report(split), "phi": phi_report(split)}
+    try:
+        report["pileon"] = pileon_report()
+    except ImportError as error:  # pragma: no cover
+        report["pileon"] = {"error": str(error)}
+    if public_data:
+        try:
+            from primum.safety.training import compare
+
+            report["public_data"] = compare.run(log=lambda line: None)
+        except (ImportError, FileNotFoundError, KeyError) as error:
+            report["public_data"] = {"error": f"not available: {error}"}
+    return report
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.1f}%"
+
+
+def format_report(report: dict[str, Any]) -> str:
+    lines: list[str] = []
+    h = report["harassment"]
+    lines.append(
+        f"Targeted harassment ({h['split']} split): {h['harassment_n']} harassment sentences, "
+        f"{h['clinical_n']} clinical sentences; flagged = collapse or hold"
+    )
+    lines.append(f"  {'peer':32} {'recall':>8} {'clinical flagged':>17}")
+    for name, peer in h["peers"].items():
+        lines.append(
+            f"  {name:32} {_pct(peer['recall']):>8} {_pct(peer['clinical_flagged_rate']):>17}"
+        )
+    engine = next(iter(h["peers"].values()), None)
+    if engine:
+        lines.append(
+            "  engine recall per label: "
+            + ", ".join(f"{k} {_pct(v)}" for k, v in engine["recall_per_label"].items())
+        )
+        lines.append(
+            "  engine clinical flagged per kind: "
+            + ", ".join(f"{k} {_pct(v)}" for k, v in engine["clinical_flagged_per_kind"].items())
+        )
+    p = report["phi"]
+    lines.append(
+        f"PHI guard ({p['split']}): {p['posts']} posts; direct-identifier recall {_pct(p['direct_recall'])} "
+        f"(n={p['direct_n']}); pearls flagged {_pct(p['pearls_flagged_rate'])} (n={p['pearls']})"
+    )
+    for t, v in p["per_type"].items():
+        lines.append(
+            f"  {t:20} n={v['n']:<4} recall {_pct(v['recall']):>7}  precision {_pct(v['precision']):>7}"
+        )
+    lines.append("Pile-on detector: " + json.dumps(report.get("pileon"), default=str)[:600])
+    public = report.get("public_data")
+    if public is not None and "datasets" in public:
+        from primum.safety.training import compare
+
+        lines.append("Public data (models trained elsewhere on data nobody here wrote):")
+        lines.append(compare.format_report(public))
+    elif public is not None:
+        lines.append(f"Public data: {public.get('error')}")
+    return "\n".join(lines)
