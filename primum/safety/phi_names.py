@@ -1,8 +1,10 @@
 """Compact name lists for the PHI guard (offline, no downloads).
 
 First names: Faker's en_US lists (MIT licence; derived from US census frequency lists) plus a
-few common names from other languages. Surnames: Faker's en_US list of the 1,000 most common US
-surnames. Generated once by hand; edit freely.
+few common names from other languages, then a hand-written list of common given names from
+other cultures. Surnames: Faker's en_US list of the 1,000 most common US surnames plus common
+Hispanic, South Asian, East Asian, African, Arabic, Persian, Turkish and Irish surnames.
+Generated once by hand; edit freely.
 """
 
 from __future__ import annotations
@@ -150,10 +152,53 @@ _SURNAMES = """
     Woodward Wright Wu Wyatt Yang Yates Yoder York Young Yu Zamora Zavala Zhang Zimmerman Zuniga
 """
 
+#: Common given names from other cultures (Hispanic, South Asian, East and South-East Asian,
+#: West and East African, Arabic, Persian and Turkish, Irish), accented spellings included.
+#: Short or word-like ones (Jun, Bo, Tao, Ping, Lan, Van ...) are left out on purpose.
+_FIRST_WORLD = """
+    Agustín Alba Alfonso Araceli Armando Beatriz Camila Consuelo Daniela Diego Dolores Emilio
+    Enrique Ernesto Esteban Felipe Fernanda Gonzalo Graciela Guadalupe Guillermo Gustavo Héctor
+    Ignacio Inés Jesús Joaquín José Julio Leticia Lupita María Maribel Mariana Marisol Martín
+    Mauricio Óscar Paola Pilar Rafael Ramón Raquel Raúl Rocío Rodrigo Rogelio Rosa Salvador
+    Valentina Ximena Aarav Aditya Ajay Amit Anil Anjali Arun Asha Deepa Divya Ganesh Gurpreet
+    Harpreet Ishaan Jaspreet Kavita Kiran Manoj Manpreet Meena Neha Nikhil Pooja Prakash Rajiv
+    Rakesh Ramesh Ravi Rekha Saanvi Sanjeev Simran Suresh Sunil Vijay Vikas Vivaan Akiko Akira
+    Aiko Daisuke Haruka Haruto Kaito Kazuki Keiko Naoko Sakura Satoshi Shota Takashi Takeshi
+    Yuki Yuko Yuto Haoran Jiayi Jing Ming Xiaoling Xiaoming Yifan Yuxuan Zhiwei Zihan Ji-woo
+    Min-jun Seo-yeon Soo-jin Eun-ji Ji-hoon Hyun-woo Jae-won Anh Linh Minh Thanh Huong Phuong
+    Thuy Tuan Khanh Adebayo Adeola Adewale Ayodele Babatunde Bolaji Chiamaka Chinedu Chukwuemeka
+    Folake Funmilayo Ifeanyi Kehinde Nkechi Nnamdi Obinna Olumide Segun Taiwo Titilayo Tunde
+    Uchenna Yetunde Abena Adwoa Akosua Efua Kofi Kojo Kwabena Kwaku Kwesi Abdoulaye Aminata
+    Fatou Ibrahima Mamadou Mariama Moussa Ousmane Wanjiru Achieng Otieno Ahmed Ahmad Abdullah
+    Abdulrahman Amina Amir Faisal Hassan Hussein Ismail Karim Khadija Khalid Layla Mahmoud
+    Mariam Maryam Mohamed Mohammad Mustafa Nabil Noura Rashid Reem Salma Samir Samira Walid
+    Youssef Zeinab Reza Mehdi Parisa Shirin Ayşe Emre Elif Murat Zeynep Aisling Caoimhe Cathal
+    Cian Clodagh Colm Conor Darragh Deirdre Diarmuid Donal Eimear Eoin Eamon Eamonn Fergal
+    Fionnuala Gráinne Grainne Liam Mairead Oisín Oisin Orla Pádraig Padraig Róisín Roisin Ronan
+    Séamus Seamus Sinéad Sinead Tadhg
+"""
+
+_SURNAMES_WORLD = """
+    García Rodríguez Martínez Hernández López González Pérez Sánchez Ramírez Gómez Díaz Núñez
+    Jiménez Álvarez Fernández Gutiérrez Muñoz Domínguez Vásquez Chávez Quispe Mamani Villalobos
+    Sharma Gupta Kumar Reddy Rao Iyer Nair Menon Pillai Joshi Mehta Desai Chopra Kapoor Malhotra
+    Agarwal Banerjee Chatterjee Mukherjee Bose Verma Mishra Pandey Tiwari Chaudhary Yadav Naidu
+    Krishnan Srinivasan Subramanian Sandhu Dhillon Grewal Sidhu Tanaka Suzuki Sato Takahashi
+    Watanabe Yamamoto Nakamura Kobayashi Kato Yoshida Yamada Sasaki Matsumoto Inoue Kimura
+    Hayashi Shimizu Yamaguchi Zhou Zhu Guo Luo Gao Zheng Liang Xie Deng Zhao Jung Kang Yoon Jang
+    Shin Hoang Phan Nguyễn Ngo Duong Goh Teo Chua Koh Aquino Adeyemi Okafor Okonkwo Okoye Eze
+    Nwosu Obi Ogunleye Adeleke Olawale Afolabi Balogun Mensah Owusu Boateng Asante Osei Appiah
+    Agyeman Diallo Traore Keita Coulibaly Ndiaye Diop Camara Toure Abiodun Okeke Onyango Kamau
+    Mwangi Haddad Khoury Nasser Hamdan Saleh Aziz Rahman Hussain Hassan Ahmed Mahmoud Abdullah
+    Farouk Mansour Qureshi Siddiqui Malik Chaudhry Iqbal Akhtar Raza Mirza Karimi Hosseini
+    Ahmadi Rezaei Yilmaz Kaya Demir Sahin Celik Byrne Daly Dunne Kavanagh Whelan Keane Maguire
+    Flanagan Dunphy Mulligan Brennan Quinlan Mccarthy
+"""
+
 #: Short forms missing from the census list.
 _SHORT = (
     "Sam Hank Ben Liz Kate Dan Tom Bob Rob Jim Joe Ed Ted Al Nick Matt Pete Ron Ken Bea Meg Jen"
 )
 
-FIRST_NAMES: frozenset[str] = frozenset(_FIRST.split()) | frozenset(_SHORT.split())
-SURNAMES: frozenset[str] = frozenset(_SURNAMES.split())
+FIRST_NAMES: frozenset[str] = frozenset((_FIRST + _FIRST_WORLD + _SHORT).split())
+SURNAMES: frozenset[str] = frozenset((_SURNAMES + _SURNAMES_WORLD).split())
