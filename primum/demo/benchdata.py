@@ -82,7 +82,7 @@ POST_COLUMNS = [
     "id", "created_at", "updated_at", "author_id", "body", "content_warning", "visibility",
     "reply_to_id", "thread_root_id", "quote_of_id", "quote_detached", "repost_of_id",
     "reply_policy", "quote_policy", "edited_at", "deleted_at", "reply_count", "like_count",
-    "repost_count", "quote_count",
+    "repost_count", "quote_count", "safety_decision", "safety_assessment", "safety_model_version",
 ]  # fmt: skip
 BATCH = 20_000
 
@@ -262,7 +262,7 @@ def _create_posts(rng: random.Random, user_ids: list[int], posts: int, log) -> N
         if tag:
             tag_rows.append((pid, tag))
         reply_root = root if reply_to else None
-        row = (pid, created, created, author, body, "", visibility, reply_to, reply_root, quote_of, False, repost_of, "anyone", "anyone", None, None, 0, 0, 0, 0)  # fmt: skip
+        row = (pid, created, created, author, body, "", visibility, reply_to, reply_root, quote_of, False, repost_of, "anyone", "anyone", None, None, 0, 0, 0, 0, "allow", "{}", "")  # fmt: skip
         rows.append(row)
         if len(rows) >= BATCH:
             _insert("social_post", POST_COLUMNS, rows)

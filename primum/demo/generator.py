@@ -35,6 +35,7 @@ from primum.accounts.models import User
 from primum.core.errors import ApplicationError
 from primum.core.text import extract_hashtags, extract_mentions
 from primum.demo import content as c
+from primum.demo.safety_scenario import ScenarioResult
 from primum.social import services as social_services
 from primum.social.models import (
     Bookmark,
@@ -90,6 +91,7 @@ class DemoResult:
     featured: list[str]
     staff_handle: str = STAFF_HANDLE
     password: str = DEMO_PASSWORD
+    safety: ScenarioResult | None = None
 
 
 def demo_exists() -> bool:
@@ -118,29 +120,68 @@ def load_demo(
     featured = [f[0] for f in FEATURED]
     if demo_exists():
         if not rebuild:
+            # A demo loaded before the safety scenario existed gets it now; otherwise this
+            # changes nothing.
+            safety = _safety_scenario(seed=seed, say=say, only_new_accounts=True)
             return DemoResult(
                 created=False,
                 accounts=User.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN).count(),
                 posts=Post.objects.filter(author__email__endswith="@" + DEMO_EMAIL_DOMAIN).count(),
                 featured=featured,
+                safety=safety,
             )
         say("Removing the existing demo…")
         demo_delete()
     builder = _Builder(random.Random(seed), accounts=accounts, posts=posts, say=say)
-    with override_settings(
+    with _load_settings():
+        builder.build()
+    safety = _safety_scenario(seed=seed, say=say, only_new_accounts=False)
+    User.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN).update(
+        password=_password_hash(seed)
+    )
+    return DemoResult(
+        created=True,
+        accounts=User.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN).count(),
+        posts=Post.objects.filter(author__email__endswith="@" + DEMO_EMAIL_DOMAIN).count(),
+        featured=featured,
+        safety=safety,
+    )
+
+
+def _load_settings():
+    return override_settings(
         PRIMUM_WRITE_RATE_PER_MINUTE=10**9,
         # One strong hash is computed at the end and shared; the per-account hash is cheap.
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-    ):
-        builder.build()
-    password_hash = make_password(DEMO_PASSWORD, salt="primumdemo" + str(seed))
-    User.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN).update(password=password_hash)
-    return DemoResult(
-        created=True,
-        accounts=len(builder.users),
-        posts=Post.objects.filter(author__email__endswith="@" + DEMO_EMAIL_DOMAIN).count(),
-        featured=featured,
     )
+
+
+def _password_hash(seed: int) -> str:
+    return make_password(DEMO_PASSWORD, salt="primumdemo" + str(seed))
+
+
+def _safety_scenario(*, seed: int, say, only_new_accounts: bool) -> ScenarioResult:
+    """The pile-on, the mixed thread and the moderator (primum.demo.safety_scenario)."""
+    from primum.demo import safety_scenario
+
+    began = time.monotonic()
+    with _load_settings():
+        result = safety_scenario.load_scenario(
+            seed=seed,
+            password=DEMO_PASSWORD,
+            demo_email_domain=DEMO_EMAIL_DOMAIN,
+            featured=[f[0] for f in FEATURED],
+            say=say,
+        )
+    if result.created:
+        if only_new_accounts:
+            User.objects.filter(username__in=safety_scenario.ACCOUNT_HANDLES).update(
+                password=_password_hash(seed)
+            )
+        for line in result.summary():
+            say(line)
+        say(f"Created the safety scenario ({time.monotonic() - began:.1f} s)")
+    return result
 
 
 class _Builder:
@@ -752,11 +793,17 @@ def counter_mismatches() -> list[tuple[int, str, int, int]]:
 
     qs = Post.objects.annotate(
         real_likes=Count("likes", distinct=True),
-        real_replies=Count("replies", filter=Q(replies__deleted_at__isnull=True), distinct=True),
+        # Held replies and quotes are seen by their author only and not counted.
+        real_replies=Count(
+            "replies",
+            filter=Q(replies__deleted_at__isnull=True) & ~Q(replies__safety_decision="hold"),
+            distinct=True,
+        ),
         real_reposts=Count("reposts", filter=Q(reposts__deleted_at__isnull=True), distinct=True),
         real_quotes=Count(
             "quotes",
-            filter=Q(quotes__deleted_at__isnull=True, quotes__quote_detached=False),
+            filter=Q(quotes__deleted_at__isnull=True, quotes__quote_detached=False)
+            & ~Q(quotes__safety_decision="hold"),
             distinct=True,
         ),
     ).values_list(

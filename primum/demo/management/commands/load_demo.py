@@ -57,3 +57,15 @@ class Command(BaseCommand):
             f"Staff account: @{result.staff_handle} (same password). Staff must set up two-factor "
             "authentication (Settings → Security) before /admin/ opens."
         )
+        safety = result.safety
+        if safety is not None and safety.target_handle:
+            self.stdout.write("Safety demo (same password):")
+            self.stdout.write(
+                f"  @{safety.target_handle}: the target of a pile-on; see {site}notifications/, "
+                f"{site}safety/pile-ons/ and the thread at {site}posts/{safety.post_id}/"
+            )
+            self.stdout.write(
+                f"  @{safety.moderator_handle}: a moderator (staff with moderation.review_content);"
+                f" the held replies wait at {site}moderation/ (no two-factor needed there; "
+                "/admin/ still asks staff to set it up)"
+            )
