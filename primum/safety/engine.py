@@ -15,6 +15,7 @@ The result is deterministic for the same text, context and `ENGINE_VERSION`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -120,13 +121,16 @@ class _Models:
 
     @property
     def version(self) -> str:
-        parts = [
-            self.fast.version,
-            *(self.heads[name].version.split("+")[0] for name in sorted(self.heads)),
-        ]
-        if self.heads:
-            parts.append(next(iter(self.heads.values())).version.split("+", 1)[1])
-        return "/".join(parts)
+        """The fast model's version, one digest of every head's version, and the encoder's.
+
+        Short enough for a database column (``Post.safety_model_version`` holds 120).
+        """
+        if not self.heads:
+            return self.fast.version
+        versions = [self.heads[name].version for name in sorted(self.heads)]
+        digest = hashlib.sha256("\n".join(versions).encode("utf-8")).hexdigest()[:12]
+        encoders = sorted({version.split("+", 1)[1] for version in versions if "+" in version})
+        return f"{self.fast.version}/heads:{digest}+{'+'.join(encoders)}"
 
     def full_scores(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """Every head's probability for each text (one encoder pass, batched)."""

@@ -230,3 +230,18 @@ def test_a_released_message_is_delivered_and_a_removed_one_deleted(mod, alice, b
     case2.refresh_from_db()
     assert case2.text == THREAT and case2.message_id is None
     assert Membership.objects.get(conversation=conversation, user=bob).unread_count == 1
+
+
+def test_the_engine_version_fits_the_columns_that_store_it():
+    from primum.safety import engine_version
+
+    version = engine_version()
+    checked = 0
+    for model in (Post, Message, ModerationCase):
+        for field in model._meta.get_fields():
+            if field.name in ("safety_model_version", "model_version"):
+                assert len(version) <= field.max_length, (model.__name__, field.name)
+                checked += 1
+    assert checked == 3
+    post = make_post(author=UserFactory(), body="you are an idiot and a disgrace")
+    assert post.safety_model_version == version
