@@ -19,8 +19,9 @@ from primum.safety.types import HARASSMENT_LABELS, Label
 
 SAFETY = Path(__file__).resolve().parents[1]
 DATA = SAFETY / "training" / "data"
-HARASSMENT = DATA / "harassment_train.jsonl"
-BENIGN = DATA / "benign_train.jsonl"
+#: harassment_train.jsonl and every later harassment_*.jsonl; the same for benign_*.jsonl.
+HARASSMENT_FILES = sorted(DATA.glob("harassment_*.jsonl"))
+BENIGN_FILES = sorted(DATA.glob("benign_*.jsonl"))
 EVALDATA = SAFETY / "evaldata"
 
 MIN_LINES = 700
@@ -50,30 +51,33 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _load(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    rows: list[tuple[int, dict[str, Any]]] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        assert line.strip(), f"{path.name}:{number} is blank"
-        row = json.loads(line)
-        assert isinstance(row, dict), f"{path.name}:{number} is not an object"
-        rows.append((number, row))
+def _load(paths: list[Path]) -> list[tuple[str, dict[str, Any]]]:
+    """Every row of ``paths`` with where it is ("file.jsonl:line")."""
+    rows: list[tuple[str, dict[str, Any]]] = []
+    for path in paths:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            where = f"{path.name}:{number}"
+            assert line.strip(), f"{where} is blank"
+            row = json.loads(line)
+            assert isinstance(row, dict), f"{where} is not an object"
+            rows.append((where, row))
     return rows
 
 
 @pytest.fixture(scope="module")
-def harassment() -> list[tuple[int, dict[str, Any]]]:
-    return _load(HARASSMENT)
+def harassment() -> list[tuple[str, dict[str, Any]]]:
+    assert "harassment_train.jsonl" in [path.name for path in HARASSMENT_FILES]
+    return _load(HARASSMENT_FILES)
 
 
 @pytest.fixture(scope="module")
-def benign() -> list[tuple[int, dict[str, Any]]]:
-    return _load(BENIGN)
+def benign() -> list[tuple[str, dict[str, Any]]]:
+    return _load(BENIGN_FILES)
 
 
-def test_harassment_rows_are_well_formed(harassment: list[tuple[int, dict[str, Any]]]) -> None:
+def test_harassment_rows_are_well_formed(harassment: list[tuple[str, dict[str, Any]]]) -> None:
     assert len(harassment) >= MIN_LINES
-    for number, row in harassment:
-        where = f"harassment_train.jsonl:{number}"
+    for where, row in harassment:
         assert set(row) == {"text", "labels", "aimed_at_person"}, where
         assert isinstance(row["text"], str) and row["text"].strip() == row["text"] != "", where
         assert isinstance(row["aimed_at_person"], bool), where
@@ -85,10 +89,9 @@ def test_harassment_rows_are_well_formed(harassment: list[tuple[int, dict[str, A
         assert any(Label(label) in HARASSMENT_LABELS for label in labels), where
 
 
-def test_benign_rows_are_well_formed(benign: list[tuple[int, dict[str, Any]]]) -> None:
+def test_benign_rows_are_well_formed(benign: list[tuple[str, dict[str, Any]]]) -> None:
     assert len(benign) >= MIN_LINES
-    for number, row in benign:
-        where = f"benign_train.jsonl:{number}"
+    for where, row in benign:
         assert set(row) == {"text", "kind", "aimed_at_person"}, where
         assert isinstance(row["text"], str) and row["text"].strip() == row["text"] != "", where
         assert isinstance(row["aimed_at_person"], bool), where
@@ -96,14 +99,14 @@ def test_benign_rows_are_well_formed(benign: list[tuple[int, dict[str, Any]]]) -
 
 
 def test_every_harassment_label_is_well_represented(
-    harassment: list[tuple[int, dict[str, Any]]],
+    harassment: list[tuple[str, dict[str, Any]]],
 ) -> None:
     counts = Counter(label for _, row in harassment for label in row["labels"])
     for label in HARASSMENT_LABELS:
         assert counts[str(label)] >= MIN_PER_HARASSMENT_LABEL, (label, counts[str(label)])
 
 
-def test_every_benign_kind_is_well_represented(benign: list[tuple[int, dict[str, Any]]]) -> None:
+def test_every_benign_kind_is_well_represented(benign: list[tuple[str, dict[str, Any]]]) -> None:
     counts = Counter(row["kind"] for _, row in benign)
     assert set(counts) == KINDS
     for kind in KINDS:
@@ -111,7 +114,7 @@ def test_every_benign_kind_is_well_represented(benign: list[tuple[int, dict[str,
 
 
 def test_both_sets_have_texts_aimed_and_not_aimed_at_a_person(
-    harassment: list[tuple[int, dict[str, Any]]], benign: list[tuple[int, dict[str, Any]]]
+    harassment: list[tuple[str, dict[str, Any]]], benign: list[tuple[str, dict[str, Any]]]
 ) -> None:
     for rows in (harassment, benign):
         aimed = Counter(row["aimed_at_person"] for _, row in rows)
@@ -119,14 +122,13 @@ def test_both_sets_have_texts_aimed_and_not_aimed_at_a_person(
 
 
 def test_no_duplicates_within_or_across_the_sets(
-    harassment: list[tuple[int, dict[str, Any]]], benign: list[tuple[int, dict[str, Any]]]
+    harassment: list[tuple[str, dict[str, Any]]], benign: list[tuple[str, dict[str, Any]]]
 ) -> None:
     first_seen: dict[str, str] = {}
     repeats: list[str] = []
-    for name, rows in (("harassment", harassment), ("benign", benign)):
-        for number, row in rows:
+    for rows in (harassment, benign):
+        for where, row in rows:
             key = _key(row["text"])
-            where = f"{name}:{number}"
             if key in first_seen:
                 repeats.append(f"{where} repeats {first_seen[key]}")
             else:
@@ -135,12 +137,12 @@ def test_no_duplicates_within_or_across_the_sets(
 
 
 def test_phone_numbers_in_harassment_are_fictional(
-    harassment: list[tuple[int, dict[str, Any]]],
+    harassment: list[tuple[str, dict[str, Any]]],
 ) -> None:
     phone = re.compile(r"\b(\d{3})[-. ]\d{4}\b")
-    for number, row in harassment:
+    for where, row in harassment:
         for match in phone.finditer(row["text"]):
-            assert match.group(1) == "555", f"harassment_train.jsonl:{number}"
+            assert match.group(1) == "555", where
 
 
 def _eval_keys() -> set[str]:
@@ -156,14 +158,14 @@ def _eval_keys() -> set[str]:
 
 
 def test_no_training_text_appears_in_the_evaluation_sets(
-    harassment: list[tuple[int, dict[str, Any]]], benign: list[tuple[int, dict[str, Any]]]
+    harassment: list[tuple[str, dict[str, Any]]], benign: list[tuple[str, dict[str, Any]]]
 ) -> None:
     eval_keys = _eval_keys()
     assert eval_keys, "no evaluation texts found under evaldata/"
     leaks = [
-        f"{name}_train.jsonl:{number}"
-        for name, rows in (("harassment", harassment), ("benign", benign))
-        for number, row in rows
+        where
+        for rows in (harassment, benign)
+        for where, row in rows
         if _key(row["text"]) in eval_keys
     ]
     # Only training line numbers are reported, so a failure does not expose evaluation texts.

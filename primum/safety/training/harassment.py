@@ -48,9 +48,18 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def harassment_files() -> list[Path]:
+    """``harassment_train.jsonl`` and every further ``harassment_*.jsonl``, in name order."""
+    return sorted(DATA.glob("harassment_*.jsonl"))
+
+
+def benign_files() -> list[Path]:
+    return sorted(DATA.glob("benign_*.jsonl"))
+
+
 def _examples_for(label: str) -> list[Example]:
-    harassment = _jsonl(DATA / "harassment_train.jsonl")
-    benign = _jsonl(DATA / "benign_train.jsonl")
+    harassment = [row for path in harassment_files() for row in _jsonl(path)]
+    benign = [row for path in benign_files() for row in _jsonl(path)]
     examples: list[Example] = []
     for row in harassment:
         positive = label == "harassment" or label in row["labels"]
