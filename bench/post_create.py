@@ -5,6 +5,10 @@
 Authors are accounts with 80 to 150 follows. Each call commits (side effects run after the
 commit, eagerly, as on the embedded default). Rate limits are lifted for the run. The posts
 written are deleted at the end so the data set stays the same for the next run.
+
+Measured twice in the same run: first with the safety engine replaced by a constant "allow"
+(the write path before the engine was wired in), then as it runs, so the engine's cost is
+the ratio of the two.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -50,10 +55,22 @@ def main() -> None:
         api = "/api/v1/posts"
     except Resolver404:
         api = None
-    created: list[int] = []
-    service_times: list[float] = []
-    api_times: list[float] = []
-    with override_settings(PRIMUM_WRITE_RATE_PER_MINUTE=10**9):
+    from primum.moderation import screening
+    from primum.safety import Assessment, Decision, Label, Target
+
+    def no_engine(text, context):  # the write path as it was before the engine was wired in
+        return Assessment(
+            scores=dict.fromkeys(Label, 0.0),
+            target=Target.NONE,
+            spans=(),
+            decision=Decision.ALLOW,
+            model_version="",
+        )
+
+    def measure() -> tuple[list[float], list[float]]:
+        created: list[int] = []
+        service_times: list[float] = []
+        api_times: list[float] = []
         try:
             for warm in range(10):
                 author = authors[warm % len(authors)]
@@ -87,10 +104,25 @@ def main() -> None:
         finally:
             # Leave the data set as it was: tombstone-free removal of the benchmark's posts.
             Post.objects.filter(pk__in=created).delete()
-    print("latency :")
-    summary("post_create service", service_times)
+        return service_times, api_times
+
+    with override_settings(PRIMUM_WRITE_RATE_PER_MINUTE=10**9):
+        with mock.patch.object(screening, "assess", no_engine):
+            before_service, before_api = measure()
+        service_times, api_times = measure()
+    print("latency, without the safety engine (screening.assess replaced by a constant allow):")
+    base_p50, base_p99 = summary("post_create service", before_service)
     if api:
-        summary(f"API POST {api}", api_times)
+        api_base = summary(f"API POST {api}", before_api)
+    print("latency, with the safety engine (as it runs):")
+    p50, p99 = summary("post_create service", service_times)
+    print(f"  ratio with/without: service p50 {p50 / base_p50:.2f}x, p99 {p99 / base_p99:.2f}x")
+    if api:
+        api_p50, api_p99 = summary(f"API POST {api}", api_times)
+        print(
+            f"  ratio with/without: API p50 {api_p50 / api_base[0]:.2f}x, "
+            f"p99 {api_p99 / api_base[1]:.2f}x"
+        )
     else:
         print("  API: POST /api/v1/posts not available")
 

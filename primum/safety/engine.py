@@ -107,6 +107,7 @@ class _Work:
     hits: list[rules.Hit]
     person: bool
     idea: bool
+    about_someone: bool = False  # a third person ("she", "Dr. Lee", "@handle") or a group
     fast_score: float = 0.0
     full_score: float | None = None
     head_scores: dict[str, float] | None = None
@@ -133,9 +134,14 @@ class _Models:
         return f"{self.fast.version}/heads:{digest}+{'+'.join(encoders)}"
 
     def full_scores(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        """Every head's probability for each text (one encoder pass, batched)."""
-        embeddings = registry.load_encoder().embed_many(list(texts))
-        per_head = {name: head.score_many(embeddings) for name, head in self.heads.items()}
+        """Every head's probability for each text (one batched pass per encoder the heads read;
+        the engine's heads all read the adapted encoder, so one pass)."""
+        per_head: dict[str, list[float]] = {}
+        for kind in sorted({head.encoder for head in self.heads.values()}):
+            embeddings = registry.load_encoder(kind).embed_many(list(texts))
+            for name, head in self.heads.items():
+                if head.encoder == kind:
+                    per_head[name] = head.score_many(embeddings)
         return [{name: values[i] for name, values in per_head.items()} for i in range(len(texts))]
 
 
@@ -145,7 +151,13 @@ _loaded: _Models | None = None
 def _models() -> _Models:
     global _loaded
     if _loaded is None:
-        heads = {name: registry.load_head(name) for name in registry.available_heads()}
+        # "offensive" (a head on the base encoder, trained on public data) is a peer the
+        # quality report compares against, not part of the cascade.
+        heads = {
+            name: registry.load_head(name)
+            for name in registry.available_heads()
+            if name != "offensive"
+        }
         _loaded = _Models(fast=registry.load_fast_model(), heads=heads)
     return _loaded
 
@@ -155,11 +167,12 @@ def engine_version() -> str:
 
 
 def _needs_full_path(work: _Work, rule_max: float) -> bool:
+    """The transformer reads what the fast path cannot settle: anything aimed at or about a
+    person or a group (harassment without a rule's words reads like talk), texts the linear
+    model is unsure of, and weak rule hits. Clear rule hits and calm text about no one skip it."""
     if rule_max >= _RULE_SURE:
         return False
-    if work.fast_score < _UNSURE_LOW and rule_max == 0.0 and not work.person:
-        return False
-    return work.person or work.fast_score >= _UNSURE_LOW or rule_max > 0.0
+    return work.person or work.about_someone or work.fast_score >= _UNSURE_LOW or rule_max > 0.0
 
 
 def assess(
@@ -184,7 +197,10 @@ def assess_many(
         norm = normalise(text)
         hits = rules.find_hits(norm, aimed_at_person=context.aimed_at_person)
         person = context.aimed_at_person or rules.has_second_person(norm)
-        works.append(_Work(text, context, norm, hits, person, rules.idea_target(norm)))
+        about = bool(rules.anchors(norm)) or rules.group_target(norm)
+        works.append(
+            _Work(text, context, norm, hits, person, rules.idea_target(norm), about_someone=about)
+        )
 
     models = _models()
     for work, score in zip(
@@ -203,7 +219,7 @@ def assess_many(
     if full:
         for work, head_scores in zip(full, models.full_scores([w.text for w in full]), strict=True):
             work.head_scores = head_scores
-            work.full_score = head_scores.get("offensive", work.fast_score)
+            work.full_score = head_scores.get("harassment", work.fast_score)
 
     version = engine_version()
     return [_finish(work, thresholds, version, models) for work in works]
@@ -223,7 +239,9 @@ def _finish(
     for hit in work.hits:
         spans.append(Span(hit.start, hit.end, str(hit.label), hit.reason))
 
-    model = work.full_score if work.full_score is not None else work.fast_score
+    # The fast model's P(offensive) is evidence of an insult when aimed at a person; on the
+    # full path the harassment heads below add what they see, on their own calibrated scale.
+    model = work.fast_score
     anchored_rule = any(
         h.label in (Label.INSULT, Label.THREAT, Label.CREDENTIAL_ATTACK) for h in work.hits
     )

@@ -9,8 +9,11 @@ Everything is measured in one run, on the same data, for the engine and for its 
   direct identifiers, share of teaching pearls flagged;
 * the pile-on detector on simulated streams (seeds it was not tuned on).
 
-Peers: the raw MiniLM head alone (no rules, no cascade), the fast linear model alone, and
-`alt-profanity-check` when it is installed (a development dependency).
+Peers, each at its own threshold (chosen on dev data, never on these sets): the raw MiniLM
+head alone (a logistic head on the shipped all-MiniLM-L6-v2 embeddings, no rules, no cascade),
+the fast linear model alone, our fine-tuned MiniLM harassment head alone (the learned part of
+the cascade without the rules), and `alt-profanity-check` (at its own 0.5) when it is
+installed (a development dependency).
 """
 
 from __future__ import annotations
@@ -57,23 +60,33 @@ def _peers() -> dict[str, Flagger]:
     peers: dict[str, Flagger] = {"primum engine (cascade)": engine_flagger}
     try:
         from primum.safety.ml import registry
+        from primum.safety.normalise import normalise
 
-        head = registry.load_head("offensive")
+        offensive = registry.load_head("offensive")
         fast = registry.load_fast_model()
-        encoder = registry.load_encoder()
+        base = registry.load_encoder("base")
 
         def minilm(texts: Sequence[str], contexts: Sequence[Context]) -> list[bool]:
-            probabilities = head.predict(encoder.embed_many(list(texts)))
-            return [float(p) >= 0.5 for p in probabilities]
+            threshold = offensive.threshold if offensive.threshold is not None else 0.5
+            return [float(p) >= threshold for p in offensive.predict(base.embed_many(list(texts)))]
 
         def linear(texts: Sequence[str], contexts: Sequence[Context]) -> list[bool]:
-            from primum.safety.normalise import normalise
-
+            threshold = fast.threshold if fast.threshold is not None else 0.5
             scores = fast.score_many([normalise(t).folded.text for t in texts])
-            return [float(s) >= 0.5 for s in scores]
+            return [float(s) >= threshold for s in scores]
 
         peers["raw MiniLM head (no rules)"] = minilm
         peers["fast linear model alone"] = linear
+        harassment = registry.load_head("harassment")
+        if harassment.encoder == "adapted" and harassment.threshold is not None:
+            adapted = registry.load_encoder("adapted")
+            cut = harassment.threshold
+
+            def tuned(texts: Sequence[str], contexts: Sequence[Context]) -> list[bool]:
+                probabilities = harassment.predict(adapted.embed_many(list(texts)))
+                return [float(p) >= cut for p in probabilities]
+
+            peers["fine-tuned MiniLM head alone (ours, no rules)"] = tuned
     except (ImportError, FileNotFoundError, KeyError):
         pass
     try:
@@ -190,13 +203,18 @@ def pileon_report(seeds: Sequence[int] = (2, 3, 4, 5, 6)) -> dict[str, Any]:
             simulate_streams(seed, n_pileon=20, n_benign_viral=10, n_debate=10, n_quiet=10)
         )
     result = evaluate(PileOnDetector, streams)
-    data: dict[str, Any] = {"seeds": list(seeds), "streams": len(streams)}
-    to_dict = getattr(result, "to_dict", None)
-    if callable(to_dict):
-        data.update(to_dict())
-    else:
-        data["report"] = str(result)
-    return data
+    return {
+        "seeds": list(seeds),
+        "streams": len(streams),
+        "pileons": sum(1 for s in streams if s.is_pileon),
+        "precision": result.precision,
+        "recall": result.recall,
+        "median_hostile_before_detection": result.median_hostile_before_detection,
+        "p90_hostile_before_detection": result.p90_hostile_before_detection,
+        "benign_viral_false_alarms": result.false_alarms_by_kind.get("benign_viral", 0),
+        "benign_viral_streams": sum(1 for s in streams if s.kind == "benign_viral"),
+        "false_alarms_by_kind": {k: v for k, v in result.false_alarms_by_kind.items() if v},
+    }
 
 
 def quality_report(split: str = "heldout", *, public_data: bool = True) -> dict[str, Any]:
@@ -227,10 +245,10 @@ def format_report(report: dict[str, Any]) -> str:
         f"Targeted harassment ({h['split']} split): {h['harassment_n']} harassment sentences, "
         f"{h['clinical_n']} clinical sentences; flagged = collapse or hold"
     )
-    lines.append(f"  {'peer':32} {'recall':>8} {'clinical flagged':>17}")
+    lines.append(f"  {'peer':46} {'recall':>8} {'clinical flagged':>17}")
     for name, peer in h["peers"].items():
         lines.append(
-            f"  {name:32} {_pct(peer['recall']):>8} {_pct(peer['clinical_flagged_rate']):>17}"
+            f"  {name:46} {_pct(peer['recall']):>8} {_pct(peer['clinical_flagged_rate']):>17}"
         )
     engine = next(iter(h["peers"].values()), None)
     if engine:
@@ -251,7 +269,18 @@ def format_report(report: dict[str, Any]) -> str:
         lines.append(
             f"  {t:20} n={v['n']:<4} recall {_pct(v['recall']):>7}  precision {_pct(v['precision']):>7}"
         )
-    lines.append("Pile-on detector: " + json.dumps(report.get("pileon"), default=str)[:600])
+    pileon = report.get("pileon") or {}
+    if "recall" in pileon:
+        lines.append(
+            f"Pile-on detector (simulated streams, seeds {pileon['seeds']}, "
+            f"{pileon['streams']} streams, {pileon['pileons']} pile-ons): precision "
+            f"{_pct(pileon['precision'])}, recall {_pct(pileon['recall'])}, median hostile "
+            f"replies before detection {pileon['median_hostile_before_detection']:g} (p90 "
+            f"{pileon['p90_hostile_before_detection']:g}), benign viral streams flagged "
+            f"{pileon['benign_viral_false_alarms']}/{pileon['benign_viral_streams']}"
+        )
+    else:
+        lines.append(f"Pile-on detector: {pileon.get('error', 'not run')}")
     public = report.get("public_data")
     if public is not None and "datasets" in public:
         from primum.safety.training import compare

@@ -7,7 +7,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from primum.moderation.management.commands import safety as command
 
@@ -141,24 +141,18 @@ def test_non_utf8_input_is_a_clear_error(tmp_path):
         run("score", str(path))
 
 
-def test_eval_prints_the_quality_report(monkeypatch):
-    from primum.safety import evaluation
-
-    calls = []
-
-    def fake_report(split: str = "heldout"):
-        calls.append(split)
-        return {"split": split}
-
-    monkeypatch.setattr(evaluation, "quality_report", fake_report)
-    monkeypatch.setattr(evaluation, "format_report", lambda r: f"REPORT for {r['split']}")
-    out, _ = run("eval", "--split", "dev")
-    assert calls == ["dev"] and out.strip() == "REPORT for dev"
+def test_eval_prints_the_quality_report_for_the_engine_and_its_peers():
+    out, _ = run("eval", "--split", "heldout", "--no-public-data")
+    assert "Targeted harassment (heldout split)" in out
+    for peer in ("primum engine (cascade)", "raw MiniLM head (no rules)", "alt-profanity-check"):
+        assert peer in out
+    assert "PHI guard (heldout)" in out and "Pile-on detector" in out
+    data = json.loads(run("eval", "--split", "dev", "--no-public-data", "--json")[0])
+    assert data["harassment"]["split"] == "dev" and "public_data" not in data
+    engine = data["harassment"]["peers"]["primum engine (cascade)"]
+    assert 0.0 <= engine["recall"] <= 1.0 and 0.0 <= engine["clinical_flagged_rate"] <= 1.0
 
 
-def test_eval_without_the_report_is_a_clear_error(monkeypatch):
-    from primum.safety import evaluation
-
-    monkeypatch.delattr(evaluation, "quality_report")
-    with pytest.raises(command.EvaluationUnavailable, match="no quality_report"):
-        run("eval")
+def test_eval_refuses_an_unknown_split():
+    with pytest.raises(CommandError, match="invalid choice"):
+        run("eval", "--split", "test")

@@ -20,6 +20,7 @@ import json
 import struct
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +28,12 @@ import numpy as np
 import numpy.typing as npt
 
 __all__ = [
+    "ADAPTER_MODULES",
     "EMBEDDING_DIM",
     "MAX_TOKENS",
     "MODEL_PACKAGE",
     "MODEL_SHA256",
+    "AdapterWeights",
     "EncoderNotInstalled",
     "MiniLMEncoder",
     "default_model_dir",
@@ -165,10 +168,77 @@ class _Layer:
         # The feed-forward weights stay separate attributes of the encoder (see below).
 
 
+#: The linear layers of each transformer layer that a fine-tuning adapter changes.
+ADAPTER_MODULES = ("qkv", "out", "ff_in", "ff_out")
+ADAPTER_NAME = "minilm_adapter"
+
+
+@dataclass(frozen=True)
+class AdapterWeights:
+    """A low-rank (LoRA) adapter: for layer ``i`` and module ``m``, ``W += scale · B @ A``.
+
+    ``arrays`` maps ``"{i}.{m}.a"`` (rank × in) and ``"{i}.{m}.b"`` (out × rank) to float32
+    arrays, in torch's (out, in) orientation. Saved as one flat ``.npy`` (no zip, so the
+    bytes are reproducible) and a ``.json`` index of names and shapes.
+    """
+
+    rank: int
+    scale: float
+    arrays: dict[str, Array]
+    version: str
+
+    def adapts(self, layer: int) -> bool:
+        return f"{layer}.qkv.a" in self.arrays
+
+    def delta(self, layer: int, module: str) -> Array:
+        """The (in, out) change to the numpy weight of ``module`` in ``layer``."""
+        a = self.arrays[f"{layer}.{module}.a"]
+        b = self.arrays[f"{layer}.{module}.b"]
+        result: Array = (np.float32(self.scale) * (b @ a)).T.astype(np.float32)
+        return result
+
+    def save(self, directory: Path) -> Path:
+        names = sorted(self.arrays)
+        index = {
+            "rank": self.rank,
+            "scale": self.scale,
+            "arrays": [[name, list(self.arrays[name].shape)] for name in names],
+        }
+        flat = np.concatenate([self.arrays[name].astype("<f4").ravel() for name in names])
+        directory.mkdir(parents=True, exist_ok=True)
+        np.save(directory / f"{ADAPTER_NAME}.npy", flat, allow_pickle=False)
+        path = directory / f"{ADAPTER_NAME}.json"
+        path.write_text(json.dumps(index, sort_keys=True) + "\n", encoding="utf-8")
+        return path
+
+    @classmethod
+    def load(cls, path: Path, version: str) -> AdapterWeights:
+        """Read ``minilm_adapter.json`` and the ``.npy`` beside it."""
+        index = json.loads(path.read_text("utf-8"))
+        flat = np.load(path.with_suffix(".npy"), allow_pickle=False)
+        if sum(int(np.prod(shape)) for _, shape in index["arrays"]) != flat.size:
+            raise ValueError(f"{path.name}: the index does not describe the whole array file")
+        arrays: dict[str, Array] = {}
+        offset = 0
+        for name, shape in index["arrays"]:
+            size = int(np.prod(shape))
+            arrays[name] = np.asarray(flat[offset : offset + size], dtype=np.float32).reshape(shape)
+            offset += size
+        return cls(
+            rank=int(index["rank"]), scale=float(index["scale"]), arrays=arrays, version=version
+        )
+
+
 class MiniLMEncoder:
     """The all-MiniLM-L6-v2 sentence encoder. Thread-safe once constructed."""
 
-    def __init__(self, model_dir: Path | None = None, *, max_tokens: int = MAX_TOKENS) -> None:
+    def __init__(
+        self,
+        model_dir: Path | None = None,
+        *,
+        max_tokens: int = MAX_TOKENS,
+        adapter: AdapterWeights | None = None,
+    ) -> None:
         from tokenizers import Tokenizer
 
         directory = model_dir if model_dir is not None else default_model_dir()
@@ -206,6 +276,11 @@ class MiniLMEncoder:
                 np.asarray(tensors[prefix + "output.dense.weight"], dtype=np.float32).T
             )
             ff_out_b = np.array(tensors[prefix + "output.dense.bias"], dtype=np.float32)
+            if adapter is not None and adapter.adapts(index):  # merged once: same cost to run
+                layer.qkv_w = layer.qkv_w + adapter.delta(index, "qkv")
+                layer.out_w = layer.out_w + adapter.delta(index, "out")
+                ff_in_w = ff_in_w + adapter.delta(index, "ff_in")
+                ff_out_w = ff_out_w + adapter.delta(index, "ff_out")
             self._layers.append((layer, ff_in_w, ff_in_b, ff_out_w, ff_out_b))
 
         tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
@@ -214,6 +289,8 @@ class MiniLMEncoder:
         self._tokenizer = tokenizer
         self._tokenizer_lock = threading.Lock()
         self.version = f"all-MiniLM-L6-v2:{MODEL_SHA256[:12]}:{IMPLEMENTATION}"
+        if adapter is not None:
+            self.version += f"+{adapter.version}"
 
     def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
         # The tokenizer refuses lone surrogates ("\ud800"), which a Python str may hold:

@@ -24,6 +24,9 @@ class LogisticHead:
     bias: float
     version: str
     threshold: float | None = None
+    #: Which embeddings it reads: "base" (all-MiniLM-L6-v2 as shipped) or "adapted" (with the
+    #: fine-tuned adapter, ``weights/minilm_adapter.*``).
+    encoder: str = "base"
 
     def logits(self, embeddings: npt.NDArray[np.floating]) -> npt.NDArray[np.float64]:
         matrix = np.asarray(embeddings, dtype=np.float64)
@@ -49,6 +52,7 @@ class LogisticHead:
             "name": self.name,
             "bias": self.bias,
             "threshold_best_f1_dev": threshold if threshold is not None else self.threshold,
+            "encoder": self.encoder,
             "weights": [float(value) for value in self.weights],
         }
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -67,4 +71,5 @@ class LogisticHead:
             bias=float(record["bias"]),
             version=version,
             threshold=float(threshold) if threshold is not None else None,
+            encoder=str(record.get("encoder", "base")),
         )

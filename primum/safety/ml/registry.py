@@ -11,7 +11,13 @@ import hashlib
 import threading
 from pathlib import Path
 
-from primum.safety.ml.encoder import EMBEDDING_DIM, MiniLMEncoder, get_encoder
+from primum.safety.ml.encoder import (
+    ADAPTER_NAME,
+    EMBEDDING_DIM,
+    AdapterWeights,
+    MiniLMEncoder,
+    get_encoder,
+)
 from primum.safety.ml.heads import LogisticHead
 from primum.safety.ml.linear import LinearModel
 
@@ -36,21 +42,24 @@ FAST_MODEL_NAME = "fast_offensive"
 WEIGHTS_SHA256: dict[str, str] = {
     "fast_offensive.json": "d5cbdb5341c6c55713487b79a92d8f1d37603fe352bf120d7617518a562b88d9",
     "fast_offensive.npy": "531e6475fc399fd9ece3b65589afc699ded5f04b460e604d2dde2ad6990ff013",
-    "head_credential_attack.json": "f6a5b08e0dbc40865b1d45520df3125a83cb4257511e33ed4bd284c8ddc47c61",
-    "head_doxxing.json": "a0792b7460a38b79a4d7097851c39ce9e7e2d2fe5009eb80a1452663f9419a06",
-    "head_harassment.json": "c0c93d33f0aa10736f66f429adc97d5fa9d56bc89fef416119a25b21735b40ec",
-    "head_identity_attack.json": "41946d07f5842544df1941bcdc39faa4fe86036b97169a8009d900877dc4ed76",
-    "head_insult.json": "576cdccc52dfc6f13f0d06a1d56a8efed74740077e821c58046d1df5945e06d2",
-    "head_mobilisation.json": "fdfbfbf74b7ad2d04d619c69d77084e2cf93488f19761fc16d371eefed0cade0",
-    "head_offensive.json": "6b4ee02d1aacc6603bf155114c08424d8d55dd8fe4c575bed9a9b0f4443aa527",
-    "head_self_harm_encouragement.json": "c5700701a8b7b21eddf6113d313b8faa63b9ede90fbaea8ccf762ba4cfd5ac1f",
-    "head_sexual_harassment.json": "db603c30eee561469a2f6d6947a21cd726094708e0eea146c95815d4cdf24547",
-    "head_threat.json": "861d544be80426dd223aaa9f2eb1725a8fa9eb281f18a50861fb9a8699f67983",
+    "head_credential_attack.json": "8007db64b126726e059fcdfefea48f4273d3cd9576db7f9e40e44369f0a73108",
+    "head_doxxing.json": "1a11b8ce5550ce9512021a34c74157540b5ef34083ba3ea41136a523a4e452d8",
+    "head_harassment.json": "a689be8b0fc588ac964cf6f79d74ced3e4f60998aeb99d952f86ece41383f85f",
+    "head_identity_attack.json": "35a031f87065c226a1993d36a8a7dcdfb9d1c28f1e4e6f51bb8d24c2f3e6222c",
+    "head_insult.json": "66de08039a50f441d7426fdba12f195fd9e079cf3bc37bd8f498793df563f2e2",
+    "head_mobilisation.json": "bbd441a96dc62bb27112020e19ef50b51d28d0b16a63de1f57147922165780af",
+    "head_offensive.json": "3512e02c35ef0c96ea3caae8e149be5911671b19ef1f8f932d793ba612f5c817",
+    "head_self_harm_encouragement.json": "882e11f8704ba3bd9c7f1a0be93f183c3071d8690429c0b426005a06abec742a",
+    "head_sexual_harassment.json": "dfc3895c44aa0b4cb68aea786cb9d45d9b18596379d0b67093ac75aa08a03714",
+    "head_threat.json": "ee5020d3e5d76f271abd379bb942c7f1059b433374bb304b007bfcec3243f06f",
+    "minilm_adapter.json": "d85348ac5ce579ead2b666883e183dab0e7951babd07d54dcffc2d12506b01cc",
+    "minilm_adapter.npy": "a8c8e6db9b9370cb3b1defb244d0cbebf5fe74988716ffab18772cc40c7760f3",
 }
 
 _lock = threading.Lock()
 _fast: LinearModel | None = None
 _heads: dict[str, LogisticHead] = {}
+_adapted: MiniLMEncoder | None = None
 
 
 def head_file_name(name: str) -> str:
@@ -91,9 +100,23 @@ def _read_fast(directory: Path) -> LinearModel:
     return LinearModel.load(directory, FAST_MODEL_NAME, version)
 
 
-def load_encoder() -> MiniLMEncoder:
-    """The MiniLM sentence encoder (numpy, no torch); loads ~90 MB on first use."""
-    return get_encoder()
+def load_encoder(kind: str = "base") -> MiniLMEncoder:
+    """The MiniLM sentence encoder (numpy, no torch); loads ~90 MB on first use.
+
+    ``kind="adapted"``: the same weights with the fine-tuned adapter merged in
+    (``weights/minilm_adapter.*``, see training/finetune.py).
+    """
+    global _adapted
+    if kind == "base":
+        return get_encoder()
+    if kind != "adapted":
+        raise KeyError(f"no encoder {kind!r} (known: base, adapted)")
+    with _lock:
+        if _adapted is None:
+            path = WEIGHTS_DIR / f"{ADAPTER_NAME}.json"
+            version = f"{ADAPTER_NAME}:{_short_digest(path, path.with_suffix('.npy'))}"
+            _adapted = MiniLMEncoder(adapter=AdapterWeights.load(path, version))
+        return _adapted
 
 
 def available_heads(directory: Path = WEIGHTS_DIR) -> list[str]:
@@ -117,5 +140,10 @@ def load_head(name: str, directory: Path = WEIGHTS_DIR) -> LogisticHead:
 def _read_head(path: Path, name: str) -> LogisticHead:
     from primum.safety.ml.encoder import IMPLEMENTATION, MODEL_SHA256
 
-    version = f"head_{name}:{_short_digest(path)}+minilm:{MODEL_SHA256[:8]}:{IMPLEMENTATION}"
+    head = LogisticHead.load(path, "")
+    encoder = f"minilm:{MODEL_SHA256[:8]}:{IMPLEMENTATION}"
+    if head.encoder == "adapted":
+        adapter = path.parent / f"{ADAPTER_NAME}.json"
+        encoder += f":{ADAPTER_NAME}:{_short_digest(adapter, adapter.with_suffix('.npy'))}"
+    version = f"head_{name}:{_short_digest(path)}+{encoder}"
     return LogisticHead.load(path, version)

@@ -10,12 +10,16 @@ import zlib
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 
 from primum.safety.ml import registry
 from primum.safety.ml.encoder import (
+    ADAPTER_MODULES,
     EMBEDDING_DIM,
     MODEL_SHA256,
+    AdapterWeights,
+    MiniLMEncoder,
     default_model_dir,
     erf,
     file_sha256,
@@ -210,3 +214,86 @@ def test_head_predict_matches_score_many() -> None:
     head = LogisticHead(name="t", weights=np.array([0.5, -2.0]), bias=0.1, version="v")
     rows = np.array([[1.0, 0.0], [0.2, 0.3]])
     assert head.predict(rows).tolist() == head.score_many(rows)
+
+
+# --- the fine-tuning adapter ---------------------------------------------------------------
+
+
+def _toy_adapter(scale: float = 2.0, seed: int = 3) -> AdapterWeights:
+    rng = np.random.default_rng(seed)
+    arrays: dict[str, npt.NDArray[np.float32]] = {}
+    shapes = {"qkv": (1152, 384), "out": (384, 384), "ff_in": (1536, 384), "ff_out": (384, 1536)}
+    for layer in range(6):
+        for module in ADAPTER_MODULES:
+            out_features, in_features = shapes[module]
+            arrays[f"{layer}.{module}.a"] = rng.normal(0, 0.02, (2, in_features)).astype(np.float32)
+            arrays[f"{layer}.{module}.b"] = rng.normal(0, 0.02, (out_features, 2)).astype(
+                np.float32
+            )
+    return AdapterWeights(rank=2, scale=scale, arrays=arrays, version="toy")
+
+
+def test_adapter_round_trip_and_delta_orientation(tmp_path: Path) -> None:
+    adapter = _toy_adapter()
+    path = adapter.save(tmp_path)
+    loaded = AdapterWeights.load(path, version="v")
+    assert loaded.rank == 2 and loaded.scale == 2.0
+    for name, array in adapter.arrays.items():
+        np.testing.assert_array_equal(loaded.arrays[name], array)
+    a, b = adapter.arrays["0.ff_in.a"], adapter.arrays["0.ff_in.b"]
+    # numpy weights are stored (in, out): the delta is the transpose of torch's B @ A.
+    np.testing.assert_allclose(adapter.delta(0, "ff_in"), (2.0 * (b @ a)).T, rtol=1e-6)
+    assert adapter.delta(0, "ff_in").shape == (384, 1536)
+    # Same bytes when saved twice (no zip timestamps).
+    first = (tmp_path / "minilm_adapter.npy").read_bytes()
+    adapter.save(tmp_path)
+    assert (tmp_path / "minilm_adapter.npy").read_bytes() == first
+    truncated = tmp_path / "bad"
+    adapter.save(truncated)
+    np.save(truncated / "minilm_adapter.npy", np.zeros(3, np.float32))
+    with pytest.raises(ValueError, match="does not describe"):
+        AdapterWeights.load(truncated / "minilm_adapter.json", version="v")
+
+
+def test_an_adapter_changes_the_encoder_and_a_zero_one_does_not() -> None:
+    texts = ["you are a disgrace to medicine", "GSW to the chest, shot twice"]
+    base = get_encoder().embed_many(texts)
+    zero = _toy_adapter(scale=0.0)
+    np.testing.assert_allclose(MiniLMEncoder(adapter=zero).embed_many(texts), base, atol=1e-6)
+    changed = MiniLMEncoder(adapter=_toy_adapter(scale=50.0))
+    moved = changed.embed_many(texts)
+    assert np.abs(moved - base).max() > 1e-3
+    np.testing.assert_allclose(np.linalg.norm(moved, axis=1), 1.0, atol=1e-5)
+    assert changed.version.endswith("+toy") and get_encoder().version in changed.version
+
+
+def test_the_engine_reads_the_adapted_encoder_when_its_heads_ask_for_it() -> None:
+    heads = {name: registry.load_head(name) for name in registry.available_heads()}
+    assert heads["offensive"].encoder == "base"
+    adapted = [name for name, head in heads.items() if head.encoder == "adapted"]
+    if adapted:
+        encoder = registry.load_encoder("adapted")
+        assert encoder is registry.load_encoder("adapted")
+        assert encoder is not registry.load_encoder("base")
+        assert heads[adapted[0]].version.split("+", 1)[1].count("minilm_adapter:") == 1
+    with pytest.raises(KeyError, match="no encoder"):
+        registry.load_encoder("large")
+
+
+def test_the_harassment_heads_read_the_adapted_encoder_and_separate_obvious_cases() -> None:
+    names = registry.available_heads()
+    assert "harassment" in names and "threat" in names
+    head = registry.load_head("harassment")
+    assert head.encoder == "adapted" and head.threshold is not None
+    assert registry.load_head("threat").encoder == "adapted"
+    encoder = registry.load_encoder("adapted")
+    hostile, calm, clinical = head.score_many(
+        encoder.embed_many(
+            [
+                "you worthless quack, hand back your licence before you kill someone",
+                "the guideline update on sepsis is out today",
+                "GSW to the chest, shot twice, massive transfusion protocol activated",
+            ]
+        )
+    )
+    assert hostile >= head.threshold > max(calm, clinical)

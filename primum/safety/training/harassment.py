@@ -1,4 +1,4 @@
-"""Heads for targeted harassment of clinicians, on MiniLM sentence embeddings.
+"""Training data and thresholds for the targeted-harassment heads (trained by finetune.py).
 
 Training data (all shipped in the repository or in a PyPI package; nothing from the
 evaluation sets' held-out split is ever read here):
@@ -92,25 +92,3 @@ def choose_thresholds(score: Any) -> dict[str, float]:
         cut = ordered[allowed] if allowed < len(ordered) else 0.0
         thresholds[name] = round(max(0.5, float(np.nextafter(cut, 1.0))), 6)
     return thresholds
-
-
-def build(out_dir: Path, *, log: Any = print) -> None:
-    """Train every harassment head, choose its threshold on dev data, write it to ``out_dir``."""
-    from primum.safety.ml import registry
-    from primum.safety.training.train import embed_cached, train_head
-
-    sets = training_sets()
-    heads = {}
-    for name, examples in sets.items():
-        positives = sum(label for _, label in examples)
-        log(f"head {name}: {len(examples)} examples, {positives} positive")
-        heads[name] = train_head(name, examples)
-
-    def score(texts: Sequence[str]) -> dict[str, list[float]]:
-        embeddings = embed_cached(list(texts))
-        return {name: head.score_many(embeddings) for name, head in heads.items()}
-
-    thresholds = choose_thresholds(score)
-    for name, head in heads.items():
-        head.save(out_dir / registry.head_file_name(name), threshold=thresholds[name])
-        log(f"  {name}: threshold {thresholds[name]}")

