@@ -6,9 +6,9 @@ Authors are accounts with 80 to 150 follows. Each call commits (side effects run
 commit, eagerly, as on the embedded default). Rate limits are lifted for the run. The posts
 written are deleted at the end so the data set stays the same for the next run.
 
-Measured twice in the same run: first with the safety engine replaced by a constant "allow"
-(the write path before the engine was wired in), then as it runs, so the engine's cost is
-the ratio of the two.
+Measured both ways in the same run, interleaved call by call: with the safety engine replaced
+by a constant "allow" (the write path before the engine was wired in) and as it runs, so the
+engine's cost is the ratio of the two.
 """
 
 from __future__ import annotations
@@ -67,49 +67,66 @@ def main() -> None:
             model_version="",
         )
 
-    def measure() -> tuple[list[float], list[float]]:
-        created: list[int] = []
-        service_times: list[float] = []
-        api_times: list[float] = []
+    engine_off = mock.patch.object(screening, "assess", no_engine)
+
+    def timed(engine: bool, call):
+        if engine:
+            started = time.perf_counter()
+            result = call()
+            return time.perf_counter() - started, result
+        with engine_off:
+            started = time.perf_counter()
+            result = call()
+            return time.perf_counter() - started, result
+
+    # Interleaved (without, with, without, with, …) after a warm-up of both, so caches, the
+    # database's state and the machine's load are the same for both sides.
+    created: list[int] = []
+    before_service: list[float] = []
+    service_times: list[float] = []
+    before_api: list[float] = []
+    api_times: list[float] = []
+    with override_settings(PRIMUM_WRITE_RATE_PER_MINUTE=10**9):
         try:
-            for warm in range(10):
+            for warm in range(20):
                 author = authors[warm % len(authors)]
-                created.append(post_create(author=author, body="Warm-up post #meded").pk)
-            for i in range(args.iterations):
-                author = authors[i % len(authors)]
-                other = authors[(i + 1) % len(authors)]
-                body = BODIES[i % len(BODIES)].format(handle=other.username)
-                started = time.perf_counter()
-                post = post_create(author=author, body=body)
-                service_times.append(time.perf_counter() - started)
+                _, post = timed(
+                    warm % 2 == 1, lambda a=author: post_create(author=a, body="Warm-up #meded")
+                )
+                created.append(post.pk)
+            for i in range(2 * args.iterations):
+                author = authors[(i // 2) % len(authors)]
+                other = authors[(i // 2 + 1) % len(authors)]
+                body = BODIES[(i // 2) % len(BODIES)].format(handle=other.username)
+                seconds, post = timed(
+                    i % 2 == 1, lambda a=author, b=body: post_create(author=a, body=b)
+                )
+                (service_times if i % 2 else before_service).append(seconds)
                 created.append(post.pk)
             if api:
                 clients = {}
                 for author in authors:
                     clients[author.pk] = Client()
                     clients[author.pk].force_login(author)
-                for i in range(args.iterations):
-                    author = authors[i % len(authors)]
-                    body = BODIES[i % len(BODIES)].format(handle=authors[0].username)
-                    started = time.perf_counter()
-                    response = clients[author.pk].post(
-                        api, data=json.dumps({"body": body}), content_type="application/json"
+                for i in range(2 * args.iterations):
+                    author = authors[(i // 2) % len(authors)]
+                    body = BODIES[(i // 2) % len(BODIES)].format(handle=authors[0].username)
+                    seconds, response = timed(
+                        i % 2 == 1,
+                        lambda a=author, b=body: clients[a.pk].post(
+                            api, data=json.dumps({"body": b}), content_type="application/json"
+                        ),
                     )
-                    api_times.append(time.perf_counter() - started)
                     if response.status_code != 201:
                         raise SystemExit(
                             f"{api} answered {response.status_code}: {response.content[:200]}"
                         )
+                    (api_times if i % 2 else before_api).append(seconds)
                     created.append(response.json()["id"])
         finally:
             # Leave the data set as it was: tombstone-free removal of the benchmark's posts.
             Post.objects.filter(pk__in=created).delete()
-        return service_times, api_times
 
-    with override_settings(PRIMUM_WRITE_RATE_PER_MINUTE=10**9):
-        with mock.patch.object(screening, "assess", no_engine):
-            before_service, before_api = measure()
-        service_times, api_times = measure()
     print("latency, without the safety engine (screening.assess replaced by a constant allow):")
     base_p50, base_p99 = summary("post_create service", before_service)
     if api:

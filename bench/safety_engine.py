@@ -1,6 +1,6 @@
 """Safety engine speed: fast path posts/second on one core, full path latency, cascade share.
 
-    python bench/safety_engine.py [--demo-db var/db.sqlite3] [--repeat 3]
+    python bench/safety_engine.py [--demo-db var/primum.sqlite3] [--repeat 3]
 
 Prints, with the command, the date, the machine and the data size:
 * fast path (normalisation + rules + linear model) posts per second on one core, on the
@@ -56,7 +56,7 @@ def demo_texts(path: Path) -> list[tuple[str, bool]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--demo-db", default=str(ROOT / "var" / "db.sqlite3"))
+    parser.add_argument("--demo-db", default=str(ROOT / "var" / "primum.sqlite3"))
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 

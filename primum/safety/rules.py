@@ -700,17 +700,26 @@ def _required(items: Any) -> frozenset[str] | None:
     return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
 
 
-def _compile(rule: _Rule) -> list[tuple[_Rule, re.Pattern[str], frozenset[str] | None]]:
-    compiled = []
-    for piece in _split_top_level(rule.pattern):
-        literals = _required(_sre_parse(piece))
-        if literals is not None and min(len(x) for x in literals) < 2:
-            literals = None  # a one-letter literal filters nothing
-        compiled.append((rule, re.compile(piece), literals))
-    return compiled
+#: A pre-filter: one regex of the literal alternatives (a C-level scan, not a Python loop
+#: over a hundred words); None when the rule has no usable literal.
+_Prefilter = re.Pattern[str] | None
 
 
-_COMPILED: tuple[tuple[_Rule, re.Pattern[str], frozenset[str] | None], ...] = tuple(
+def _prefilter(literals: frozenset[str] | None) -> _Prefilter:
+    if literals is None or min(len(x) for x in literals) < 2:
+        return None  # a one-letter literal filters nothing
+    ordered = sorted(literals, key=lambda x: (-len(x), x))
+    return re.compile("|".join(re.escape(x) for x in ordered))
+
+
+def _compile(rule: _Rule) -> list[tuple[_Rule, re.Pattern[str], _Prefilter]]:
+    return [
+        (rule, re.compile(piece), _prefilter(_required(_sre_parse(piece))))
+        for piece in _split_top_level(rule.pattern)
+    ]
+
+
+_COMPILED: tuple[tuple[_Rule, re.Pattern[str], _Prefilter], ...] = tuple(
     item for rule in _RULES for item in _compile(rule)
 )
 _GUARDS: dict[str, re.Pattern[str]] = {
@@ -782,7 +791,7 @@ def find_hits(norm: Normalised, *, aimed_at_person: bool = False) -> list[Hit]:
     for rule, pattern, literals in _COMPILED:
         form = norm.base if rule.base_form else norm.folded
         text = form.text
-        if literals is not None and not any(literal in text for literal in literals):
+        if literals is not None and literals.search(text) is None:
             continue
         guard = _GUARDS[rule.guard] if rule.guard is not None else None
         for match in pattern.finditer(text):

@@ -184,3 +184,21 @@ def test_check_draft_combines_every_guard() -> None:
     assert "assessment" in result.to_dict(with_scores=True)
     assert data["coach"] is not None
     assert result.advice is not None
+
+
+def test_the_rules_literal_prefilter_never_changes_a_hit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pre-filter only skips regexes that cannot match: same hits with and without it."""
+    from pathlib import Path
+
+    from primum.safety import rules
+
+    texts: list[str] = []
+    data = Path(rules.__file__).resolve().parent / "training" / "data"
+    for path in sorted(data.glob("*.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines()]
+    norms = [normalise(text) for text in texts]
+    filtered = [rules.find_hits(norm, aimed_at_person=True) for norm in norms]
+    assert sum(map(len, filtered)) > 500
+    unfiltered = tuple((rule, pattern, None) for rule, pattern, _ in rules._COMPILED)
+    monkeypatch.setattr(rules, "_COMPILED", unfiltered)
+    assert [rules.find_hits(norm, aimed_at_person=True) for norm in norms] == filtered

