@@ -42,18 +42,18 @@ FAST_MODEL_NAME = "fast_offensive"
 WEIGHTS_SHA256: dict[str, str] = {
     "fast_offensive.json": "d5cbdb5341c6c55713487b79a92d8f1d37603fe352bf120d7617518a562b88d9",
     "fast_offensive.npy": "531e6475fc399fd9ece3b65589afc699ded5f04b460e604d2dde2ad6990ff013",
-    "head_credential_attack.json": "8007db64b126726e059fcdfefea48f4273d3cd9576db7f9e40e44369f0a73108",
-    "head_doxxing.json": "1a11b8ce5550ce9512021a34c74157540b5ef34083ba3ea41136a523a4e452d8",
-    "head_harassment.json": "a689be8b0fc588ac964cf6f79d74ced3e4f60998aeb99d952f86ece41383f85f",
-    "head_identity_attack.json": "35a031f87065c226a1993d36a8a7dcdfb9d1c28f1e4e6f51bb8d24c2f3e6222c",
-    "head_insult.json": "66de08039a50f441d7426fdba12f195fd9e079cf3bc37bd8f498793df563f2e2",
-    "head_mobilisation.json": "bbd441a96dc62bb27112020e19ef50b51d28d0b16a63de1f57147922165780af",
+    "head_credential_attack.json": "10a7beae594bf8ea6ac092c2c98628d814447629928e06148ead0969ce4dbeb5",
+    "head_doxxing.json": "7de869d2f943d50ab1533b06d4282dd2e3c4abc4cec3e25ddbc4adff28687b31",
+    "head_harassment.json": "8c251d38bc26450b9c2d420dee1af8533a6ad2995ead845f13152f3f3cc02b8a",
+    "head_identity_attack.json": "8190415ea6e343907ff861c8449bb891c38c87ec86e21417c0c8951b9e658beb",
+    "head_insult.json": "9ff93b49328cc987bbdf6f883cfa11cdccf58d598caeab94e59ec4e3dc2ceac9",
+    "head_mobilisation.json": "dcd319e5c41505d6ac5248c5e1122bb18599c338dc5bd35dbfa58cc1dcd7b9f0",
     "head_offensive.json": "3512e02c35ef0c96ea3caae8e149be5911671b19ef1f8f932d793ba612f5c817",
-    "head_self_harm_encouragement.json": "882e11f8704ba3bd9c7f1a0be93f183c3071d8690429c0b426005a06abec742a",
-    "head_sexual_harassment.json": "dfc3895c44aa0b4cb68aea786cb9d45d9b18596379d0b67093ac75aa08a03714",
-    "head_threat.json": "ee5020d3e5d76f271abd379bb942c7f1059b433374bb304b007bfcec3243f06f",
+    "head_self_harm_encouragement.json": "e553929c1370d58c2881e9f4bcdcf70d2541d78c066d134059bb63b382a4414f",
+    "head_sexual_harassment.json": "0d787623aa693f6598f1a059963d41f01581d22e45d7ea3791dd3aab3e330176",
+    "head_threat.json": "79962d09a960e0a96b39fb7dda2c7108d6add5a0bf06669fb575b083f3be3a48",
     "minilm_adapter.json": "d85348ac5ce579ead2b666883e183dab0e7951babd07d54dcffc2d12506b01cc",
-    "minilm_adapter.npy": "a8c8e6db9b9370cb3b1defb244d0cbebf5fe74988716ffab18772cc40c7760f3",
+    "minilm_adapter.npy": "79091d782888c0f56fd866135018b6a0d0fec1199e9cca43a8aeb800c901d586",
 }
 
 _lock = threading.Lock()

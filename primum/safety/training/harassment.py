@@ -12,7 +12,7 @@ evaluation sets' held-out split is ever read here):
   texts only: its offensive texts are mostly profanity, which is not harassment).
 
 Thresholds are then chosen on the evaluation sets' **dev** split (harassment dev and
-clinical dev): for each head, the lowest threshold at which at most 1% of the clinical dev
+clinical dev): for each head, the lowest threshold at which at most 1.5% of the clinical dev
 sentences score above it. The held-out split is only ever read by the evaluation.
 """
 
@@ -40,7 +40,7 @@ CLEAN_PC2_SAMPLE = 600
 #: Kaggle insults train texts used (a deterministic sample: many are long forum comments).
 INSULTS_SAMPLE = 800
 #: Share of clinical dev sentences a head may score above its threshold.
-CLINICAL_DEV_BUDGET = 0.01
+CLINICAL_DEV_BUDGET = 0.015
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
@@ -78,7 +78,7 @@ def training_sets() -> dict[str, list[Example]]:
 
 
 def choose_thresholds(score: Any) -> dict[str, float]:
-    """Per head, the lowest threshold that flags at most 1% of the clinical dev sentences.
+    """Per head, the lowest threshold that flags at most 1.5% of the clinical dev sentences.
 
     ``score(texts) -> {head name: [probabilities]}``.
     """
