@@ -95,6 +95,8 @@ _CLINICAL = re.compile(
 _MODEL_PERSON_WEIGHT = 0.95
 _MODEL_IDEA_WEIGHT = 0.7
 _MODEL_UNAIMED_WEIGHT = 0.55
+#: The least a head's probability must be to count, for text aimed at no one with no rule hit.
+_UNAIMED_HEAD_MIN = 0.95
 _UNSURE_LOW = 0.2  # the fast path calls a text calm below this model score
 _RULE_SURE = 0.85  # and hostile when a rule scores at least this
 
@@ -283,7 +285,13 @@ def _finish(
         if name != "harassment" and not gated:
             continue
         label = Label.TOXICITY if name == "harassment" else Label(name)
-        score = _calibrated(probability, head.threshold)
+        threshold = head.threshold
+        if not work.person and not harassment_rules:
+            # Aimed at no one in the conversation and no rule's words: a general post. The
+            # model alone must be surer here (it mistakes plain advice such as "share this
+            # with your teams" for calls to pile on); replies keep the head's own threshold.
+            threshold = max(threshold, _UNAIMED_HEAD_MIN)
+        score = _calibrated(probability, threshold)
         if score > scores[label]:
             scores[label] = score
             if score >= 0.7 and not any(span.label == str(label) for span in spans):

@@ -42,18 +42,18 @@ FAST_MODEL_NAME = "fast_offensive"
 WEIGHTS_SHA256: dict[str, str] = {
     "fast_offensive.json": "d5cbdb5341c6c55713487b79a92d8f1d37603fe352bf120d7617518a562b88d9",
     "fast_offensive.npy": "531e6475fc399fd9ece3b65589afc699ded5f04b460e604d2dde2ad6990ff013",
-    "head_credential_attack.json": "10a7beae594bf8ea6ac092c2c98628d814447629928e06148ead0969ce4dbeb5",
-    "head_doxxing.json": "7de869d2f943d50ab1533b06d4282dd2e3c4abc4cec3e25ddbc4adff28687b31",
-    "head_harassment.json": "8c251d38bc26450b9c2d420dee1af8533a6ad2995ead845f13152f3f3cc02b8a",
-    "head_identity_attack.json": "8190415ea6e343907ff861c8449bb891c38c87ec86e21417c0c8951b9e658beb",
-    "head_insult.json": "9ff93b49328cc987bbdf6f883cfa11cdccf58d598caeab94e59ec4e3dc2ceac9",
-    "head_mobilisation.json": "dcd319e5c41505d6ac5248c5e1122bb18599c338dc5bd35dbfa58cc1dcd7b9f0",
+    "head_credential_attack.json": "d8503227a339ce910803abd68c23caf9b3c51e6c0084718ac49ca2f6315da694",
+    "head_doxxing.json": "e2abae5ed4efd33ff691e1293118e04043fff1f3cab5c0e02b834cdf54285403",
+    "head_harassment.json": "cad646f193eabfbd3d39e2bdad59581e0aecae28fc010da4c9fcb28e9a58f33b",
+    "head_identity_attack.json": "728d8594a7a6958a728e6c3f59e29bb6c7793608fd285f8f7d95bd2513099d43",
+    "head_insult.json": "3a3c2c440fb086c830b41aec9d43a6fffcb836afea31a4452c4b3638386ecaf7",
+    "head_mobilisation.json": "2e4bf654dde9ca83a0763f79d9f12c7dfc99a27b33f21372da73fdc9ea23507f",
     "head_offensive.json": "3512e02c35ef0c96ea3caae8e149be5911671b19ef1f8f932d793ba612f5c817",
-    "head_self_harm_encouragement.json": "e553929c1370d58c2881e9f4bcdcf70d2541d78c066d134059bb63b382a4414f",
-    "head_sexual_harassment.json": "0d787623aa693f6598f1a059963d41f01581d22e45d7ea3791dd3aab3e330176",
-    "head_threat.json": "79962d09a960e0a96b39fb7dda2c7108d6add5a0bf06669fb575b083f3be3a48",
+    "head_self_harm_encouragement.json": "434204997a0785900b54b56a2f6f9efeaae9e69a321e0911ca36b202621fff02",
+    "head_sexual_harassment.json": "c7e9c64d79398e432911521cf04329c88058cc86ebf04bc6998c3c118b0daf89",
+    "head_threat.json": "ee4a1ab9c65e740f20f7cb1cabf2ad9fbf64641aa1250430d1f809c21df45377",
     "minilm_adapter.json": "d85348ac5ce579ead2b666883e183dab0e7951babd07d54dcffc2d12506b01cc",
-    "minilm_adapter.npy": "79091d782888c0f56fd866135018b6a0d0fec1199e9cca43a8aeb800c901d586",
+    "minilm_adapter.npy": "abcddf768afa81603eca79e0bca12c01e3dee06421d4fb685ad129f71b803a43",
 }
 
 _lock = threading.Lock()

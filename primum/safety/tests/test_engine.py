@@ -69,6 +69,20 @@ def test_clinical_and_professional_language_is_allowed(text: str) -> None:
     assert assess(text, REPLY).decision is Decision.ALLOW
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses catch what monitors miss. Listen when a nurse says something is off. #hcldr",
+        "This. Share with your teams. #braintumor",
+    ],
+)
+def test_plain_advice_posted_to_no_one_is_allowed(text: str) -> None:
+    # The learned heads read these as calls to pile on; aimed at no one and with no rule's
+    # words, the model alone must be surer (engine._UNAIMED_HEAD_MIN). As replies they are
+    # still collapsed: a known false positive (docs/safety-model-card.md, limitations).
+    assert assess(text).decision is Decision.ALLOW
+
+
 def test_disagreement_targets_the_idea_not_the_person() -> None:
     idea = assess("this trial proves nothing, n = 12", REPLY)
     assert idea.decision is Decision.ALLOW

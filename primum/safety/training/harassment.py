@@ -36,7 +36,7 @@ HEAD_LABELS: tuple[str, ...] = (
     "harassment",
     *(str(label) for label in HARASSMENT_LABELS if label is not Label.TOXICITY),
 )
-CLEAN_PC2_SAMPLE = 600
+CLEAN_PC2_SAMPLE = 3000
 #: Kaggle insults train texts used (a deterministic sample: many are long forum comments).
 INSULTS_SAMPLE = 800
 #: Share of clinical dev sentences a head may score above its threshold.
