@@ -73,13 +73,14 @@ def test_clinical_and_professional_language_is_allowed(text: str) -> None:
     "text",
     [
         "Nurses catch what monitors miss. Listen when a nurse says something is off. #hcldr",
-        "This. Share with your teams. #braintumor",
+        "Match season thoughts: be kind to ourselves, everyone. #meded",
     ],
 )
 def test_plain_advice_posted_to_no_one_is_allowed(text: str) -> None:
     # The learned heads read these as calls to pile on; aimed at no one and with no rule's
-    # words, the model alone must be surer (engine._UNAIMED_HEAD_MIN). As replies they are
-    # still collapsed: a known false positive (docs/safety-model-card.md, limitations).
+    # words, the model alone must be surer (engine._UNAIMED_HEAD_MIN). Addressed to someone
+    # ("share with your teams") they can still be collapsed: a known false positive
+    # (docs/safety-model-card.md, limitations).
     assert assess(text).decision is Decision.ALLOW
 
 
