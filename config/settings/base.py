@@ -116,13 +116,15 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # JIT compilation pays off for long analytical queries, not for a social app's short
     # indexed ones: it cost ~67 ms per page on a query that runs in 0.3 ms (BENCHMARKS.md).
     options = DATABASES["default"].setdefault("OPTIONS", {})
-    options["options"] = "-c jit=off"
+    # Prepared statements are always planned for their parameters (a custom plan): the home
+    # feed's generic plan measured 5x slower than its custom one (25.7 vs 5.5 ms p50,
+    # BENCHMARKS.md, "Findings"), and PostgreSQL may switch to it on its own after five runs.
+    options["options"] = "-c jit=off -c plan_cache_mode=force_custom_plan"
     # Parameters bound by the server and statements prepared after 5 executions on a
-    # connection: the home feed query is then parsed once per connection and run with its
-    # generic plan (selectors.feed_home) instead of ~6 ms of planning for ~2 ms of execution
-    # on every request (BENCHMARKS.md). Prepared statements need session-level connections:
-    # set PRIMUM_DB_PREPARED_STATEMENTS=0 behind a transaction-mode pooler (PgBouncer
-    # without max_prepared_statements).
+    # connection: a query is then parsed once per connection, not on every request.
+    # Prepared statements need session-level connections: set
+    # PRIMUM_DB_PREPARED_STATEMENTS=0 behind a transaction-mode pooler (PgBouncer without
+    # max_prepared_statements).
     if env_bool("PRIMUM_DB_PREPARED_STATEMENTS", True):
         options["server_side_binding"] = True
         options["prepare_threshold"] = 5

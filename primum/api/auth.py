@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 from ninja.security import APIKeyCookie, HttpBearer
 
 from primum.accounts.models import AccessToken
@@ -84,7 +85,16 @@ user_read_auth = [BearerToken(need_write=False), SessionAuth(csrf=False)]
 
 
 def require_user(request: HttpRequest):
+    """The logged-in account itself, or a typed 401.
+
+    ``request.user`` is a lazy proxy: every attribute read goes through it (a feed page
+    reads ``viewer.pk`` a few hundred times), so the account behind it is returned.
+    """
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         raise NotAuthenticated()
+    while isinstance(user, LazyObject):  # django-otp wraps the proxy in another one
+        if user._wrapped is empty:  # type: ignore[attr-defined]
+            user._setup()  # type: ignore[attr-defined]
+        user = user._wrapped  # type: ignore[attr-defined]
     return user

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import connection, connections, router
-from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.query import get_related_populators
 from django.db.models.sql.constants import MULTI
@@ -167,8 +167,8 @@ def access_user(viewer, handle: str):
 # the compiled SQL and only swap the markers for real parameters. The rules themselves stay
 # in the querysets above (``visible_posts`` and the feed filters): whatever they compile to
 # is what runs, so a condition added there applies here too with no second copy to edit.
-# The SQL text is then identical for every viewer, which also lets PostgreSQL reuse one
-# prepared statement per connection (config/settings/base.py).
+# The SQL text is then identical for every viewer, which also lets PostgreSQL parse it once
+# per connection as a prepared statement (config/settings/base.py).
 
 _MARK = -(2**62)  # no id, count or time is ever near this value
 
@@ -240,39 +240,35 @@ class _Compiled:
         return tuple(values)
 
     def run(
-        self, *, viewer: int, now=None, cursor=None, ids=(), generic_plan: bool = False
+        self, *, viewer: int, now=None, cursor=None, ids=(), joins_as_written: bool = False
     ) -> list:
         """Model instances (or value tuples) for these parameters, as the ORM would give them.
 
-        ``generic_plan``: on PostgreSQL, run the prepared statement with its generic plan.
-        In the default mode PostgreSQL plans the feed query anew for each viewer (its
-        estimate for the generic plan is higher), ~6 ms of planning for ~2 ms of execution;
-        the plan does not depend on the viewer (a backward scan of the post ids).
+        ``joins_as_written``: on PostgreSQL, plan the query with ``join_collapse_limit = 1``,
+        joining the tables in the order the SQL names them. For the home feed (a backward
+        scan of the post ids, then one lookup per joined table) that is the order the planner
+        picks anyway, and searching the other orders of its nine joins took half the planning
+        time: ~4 ms of planning for ~1.5 ms of execution (BENCHMARKS.md, "Findings").
         """
         params = self.params(viewer=viewer, now=now, cursor=cursor, ids=ids)
         conn = connections[self.alias]
         compiler = copy.copy(self.compiler)
         compiler.connection = conn
         compiler.as_sql = lambda *args, **kwargs: (self.sql, params)
-        generic_plan = (
-            generic_plan
-            and conn.vendor == "postgresql"
-            and conn.settings_dict["OPTIONS"].get("prepare_threshold") is not None
-        )
-        if generic_plan:
+        if joins_as_written and conn.vendor == "postgresql":
             with conn.cursor() as cursor_:
-                cursor_.execute("SET plan_cache_mode = force_generic_plan")
+                cursor_.execute("SET join_collapse_limit = 1")
             # SET is transactional: if the query fails inside a transaction, rolling it back
-            # (or back to the savepoint) restores the mode; outside one, reset it here.
+            # (or back to the savepoint) restores the setting; outside one, reset it here.
             try:
                 rows = list(compiler.results_iter(compiler.execute_sql(MULTI)))
             except Exception:
                 if not conn.in_atomic_block:
                     with conn.cursor() as cursor_:
-                        cursor_.execute("RESET plan_cache_mode")
+                        cursor_.execute("RESET join_collapse_limit")
                 raise
             with conn.cursor() as cursor_:
-                cursor_.execute("RESET plan_cache_mode")
+                cursor_.execute("RESET join_collapse_limit")
         else:
             rows = list(compiler.results_iter(compiler.execute_sql(MULTI)))
         if not self.model:
@@ -564,7 +560,7 @@ def feed_home(viewer, *, cursor: str | None = None, limit: int | None = None) ->
         return qs.order_by("-id")[: size + 1]
 
     query = _compiled(("feed_home", size, after is not None), build)
-    rows = query.run(viewer=viewer.pk, now=timezone.now(), cursor=after, generic_plan=True)
+    rows = query.run(viewer=viewer.pk, now=timezone.now(), cursor=after, joins_as_written=True)
     next_cursor = encode_cursor(rows[size - 1].pk) if len(rows) > size else None
     return Page(items=hydrate(viewer, rows[:size]), next_cursor=next_cursor)
 
@@ -788,11 +784,11 @@ def follow_list(
 # --- Notifications -----------------------------------------------------------------------
 
 
-def _notifications_qs(viewer) -> QuerySet[Notification]:
+def _notifications_qs(viewer, now: datetime | None = None) -> QuerySet[Notification]:
     qs = (
         Notification.objects.filter(recipient=viewer, actor__is_active=True)
         .exclude(_blocked_between(viewer, "actor"))
-        .exclude(_muted(viewer, "actor"))
+        .exclude(_muted(viewer, "actor", now))
     )
     # A notification about a post the recipient can no longer see (deleted, or followers-only
     # after an unfollow) is not shown. Correlated, so the planner's estimate stays small.
@@ -810,4 +806,23 @@ def notifications(
 
 
 def notification_unread_count(*, user) -> int:
-    return _notifications_qs(user).filter(read_at__isnull=True).count()
+    """Unread notifications the user may see: the count in every page header.
+
+    The query is compiled once (see "Compiled queries"): building it took longer than
+    running it on every page view. Grouped by recipient, so it answers one row or none.
+    """
+    if not user.is_authenticated:
+        return 0
+    query = _compiled(
+        ("notification_unread_count",),
+        lambda m: (
+            _notifications_qs(m.viewer, now=m.now)
+            .filter(read_at__isnull=True)
+            .order_by()
+            .values("recipient_id")
+            .annotate(unread=Count("id"))
+            .values_list("unread")
+        ),
+    )
+    rows = query.run(viewer=user.pk, now=timezone.now())
+    return rows[0][0] if rows else 0

@@ -185,3 +185,62 @@ def test_api_home_answer_equals_the_schema_validated_answer(world, name):
     assert any(item["reposted_by"] for item in items)  # reposts, quotes and replies included
     assert any(item["quote"] for item in items)
     assert any(item["reply_to_id"] for item in items)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
+def test_join_order_setting_is_restored_after_the_feed_query(world):
+    """feed_home plans with join_collapse_limit = 1 and leaves the connection as it was,
+    in autocommit and inside a transaction, also when the query fails."""
+    from django.db import transaction
+
+    def setting() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW join_collapse_limit")
+            return cursor.fetchone()[0]
+
+    default = setting()
+    assert default != "1"
+    with CaptureQueriesContext(connection) as queries:
+        page = selectors.feed_home(world["ann"], limit=20)
+    assert page.items
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert "SET join_collapse_limit = 1" in sql and "RESET join_collapse_limit" in sql
+    assert setting() == default
+    with transaction.atomic():
+        selectors.feed_home(world["ben"], limit=20)
+        assert setting() == default
+    from django.db import DataError
+
+    with pytest.raises(DataError), transaction.atomic():
+        # A time the database cannot read fails inside the query.
+        selectors._compiled(("feed_home", 20, False), lambda m: None).run(
+            viewer=world["ann"].pk, now="not a time", joins_as_written=True
+        )
+    assert setting() == default
+
+
+def test_unread_count_equals_the_orm_count(world):
+    """The compiled header count is the ORM count, with blocks, mutes and hidden posts."""
+    from primum.accounts.models import User
+    from primum.social.models import Notification
+
+    people = {user.username: user for user in User.objects.all()}
+    ann, ben = people["ann"], people["ben"]
+    # Notifications to ann from accounts she follows, blocked (dan), muted (eve, fay) and a
+    # stranger; one about a post deleted since, one without a post.
+    for actor in (ben, people["cat"], people["dan"], people["eve"], people["fay"], people["gus"]):
+        post = make_post(actor, f"@ann hello from {actor.username}")
+        Notification.objects.get_or_create(recipient=ann, actor=actor, kind="mention", post=post)
+    gone = make_post(ben, "soon deleted @ann")
+    Notification.objects.get_or_create(recipient=ann, actor=ben, kind="mention", post=gone)
+    Post.objects.filter(pk=gone.pk).update(deleted_at=timezone.now())
+    Notification.objects.get_or_create(recipient=ann, actor=ben, kind="follow", post=None)
+    Notification.objects.filter(recipient=ann, actor=world["gus"]).update(read_at=timezone.now())
+    counts = {}
+    for name in ("ann", "ben", "cat", "dan"):
+        viewer = people[name]
+        expected = selectors._notifications_qs(viewer).filter(read_at__isnull=True).count()
+        counts[name] = selectors.notification_unread_count(user=viewer)
+        assert counts[name] == expected, name
+    total = Notification.objects.filter(recipient=ann, read_at__isnull=True).count()
+    assert 0 < counts["ann"] < total  # some are hidden by the rules, some are counted
