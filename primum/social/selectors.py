@@ -389,39 +389,30 @@ def hydrate(viewer, rows: list[Post]) -> list[FeedItem]:
             item.quote_unavailable = item.quoted is None
     if not viewer.is_authenticated or not shown_ids:
         return items
-    # The viewer's relation to the shown posts, in one UNION query: liked, bookmarked,
-    # reposted, mentioned in.
+    # The viewer's relation to the shown posts (liked, bookmarked, reposted, mentioned in)
+    # and follows both ways between the viewer and the shown authors: one UNION query.
     marks: dict[str, set[int]] = {
         "like": set(),
         "bookmark": set(),
         "repost": set(),
         "mention": set(),
+        "follows_viewer": set(),
+        "followed_by_viewer": set(),
     }
-    ids = _padded(shown_ids)
-    relation = _compiled(("relation",), _relation_qs, id_count=len(ids))
-    for post_id, kind in relation.run(viewer=viewer.pk, ids=ids):
-        marks[kind].add(post_id)
+    post_ids = _padded(shown_ids)
+    author_ids = _padded({post.author_id for post in shown})
+    relation = _compiled(
+        ("relation", len(post_ids)),
+        lambda m: _relation_qs(m, len(post_ids)),
+        id_count=len(post_ids) + len(author_ids),
+    )
+    for object_id, kind in relation.run(viewer=viewer.pk, ids=post_ids + author_ids):
+        marks[kind].add(object_id)
     liked, bookmarked, reposted, mentioned_in = (
         marks["like"], marks["bookmark"], marks["repost"], marks["mention"]
     )  # fmt: skip
-    # Follows both ways between the viewer and the shown authors, in one query.
-    author_ids = {post.author_id for post in shown}
-    followers_of_viewer: set[int] = set()
-    viewer_follows: set[int] = set()
-    ids = _padded(author_ids)
-    follows = _compiled(
-        ("follows_both_ways",),
-        lambda m: Follow.objects.filter(
-            Q(followee=m.viewer, follower_id__in=m.ids)
-            | Q(follower=m.viewer, followee_id__in=m.ids)
-        ).values_list("follower_id", "followee_id"),
-        id_count=len(ids),
-    )
-    for follower_id, followee_id in follows.run(viewer=viewer.pk, ids=ids):
-        if followee_id == viewer.pk:
-            followers_of_viewer.add(follower_id)
-        if follower_id == viewer.pk:
-            viewer_follows.add(followee_id)
+    followers_of_viewer = marks["follows_viewer"]
+    viewer_follows = marks["followed_by_viewer"]
     # "Verified clinicians only" replies: one query, only when a shown post uses that control.
     viewer_verified = False
     if any(post.reply_policy == ReplyPolicy.VERIFIED for post in shown):
@@ -450,22 +441,30 @@ def _padded(ids) -> tuple[int, ...]:
     return tuple(ordered) + (ordered[0],) * (_id_bucket(len(ordered)) - len(ordered))
 
 
-def _relation_qs(m: _Markers):
-    """The viewer's relation to a page of posts: (post id, like|bookmark|repost|mention)."""
+def _relation_qs(m: _Markers, post_count: int):
+    """The viewer's relation to a page: (post id, like|bookmark|repost|mention) for the
+    first ``post_count`` ids, (author id, follows_viewer|followed_by_viewer) for the rest."""
+    posts, authors = m.ids[:post_count], m.ids[post_count:]
     return (
-        Like.objects.filter(user=m.viewer, post_id__in=m.ids)
+        Like.objects.filter(user=m.viewer, post_id__in=posts)
         .annotate(kind=Value("like"))
         .values_list("post_id", "kind")
         .union(
-            Bookmark.objects.filter(user=m.viewer, post_id__in=m.ids)
+            Bookmark.objects.filter(user=m.viewer, post_id__in=posts)
             .annotate(kind=Value("bookmark"))
             .values_list("post_id", "kind"),
-            Post.objects.filter(author=m.viewer, repost_of_id__in=m.ids, deleted_at__isnull=True)
+            Post.objects.filter(author=m.viewer, repost_of_id__in=posts, deleted_at__isnull=True)
             .annotate(kind=Value("repost"))
             .values_list("repost_of_id", "kind"),
-            Mention.objects.filter(user=m.viewer, post_id__in=m.ids)
+            Mention.objects.filter(user=m.viewer, post_id__in=posts)
             .annotate(kind=Value("mention"))
             .values_list("post_id", "kind"),
+            Follow.objects.filter(followee=m.viewer, follower_id__in=authors)
+            .annotate(kind=Value("follows_viewer"))
+            .values_list("follower_id", "kind"),
+            Follow.objects.filter(follower=m.viewer, followee_id__in=authors)
+            .annotate(kind=Value("followed_by_viewer"))
+            .values_list("followee_id", "kind"),
             all=True,
         )
     )
