@@ -48,7 +48,7 @@ The rule holds on a hostile interaction when ALL of these do:
 
 A pile-on is *detected* when the rule holds on `confirmations` (2) consecutive hostile
 interactions aimed at the target, or at once when the evidence is strong (recent hostile share
-at least `strong_share`, 0.6, and median spacing at most `fast_spacing_seconds`). The
+at least `strong_share`, 0.5, and median spacing at most `fast_spacing_seconds`). The
 confirmation keeps a chance cluster of engine false positives in a busy benign thread from
 firing; it costs one hostile interaction of delay when the evidence is weaker.
 
@@ -121,7 +121,7 @@ class PileOnConfig:
     min_trend: float = 0.15
     fast_spacing_seconds: float = 60.0
     confirmations: int = 2
-    strong_share: float = 0.6
+    strong_share: float = 0.5
     rapid_spacing_seconds: float = 300.0
     max_median_repeats: float = 2.0
     post_dominance: float = 0.8
