@@ -201,6 +201,25 @@ def test_check_draft_combines_every_guard() -> None:
     assert result.advice is not None
 
 
+def test_the_literal_scan_finds_every_literal_present_overlapping_or_not() -> None:
+    """One scan reports exactly the literals a substring test finds, overlaps included."""
+    import random
+
+    from primum.safety import rules
+
+    index = rules._index(rules._COMPILED)
+    words = sorted(index.prefixes)
+    assert len(words) > 500
+    rng = random.Random(7)
+    texts = ["", "x", "you're yourself your you", "idiotidiot", "kill yourself kys"]
+    for _ in range(300):  # literals glued together, cut and overlapping, with noise
+        parts = [rng.choice(words) for _ in range(rng.randint(1, 6))]
+        glued = "".join(part[rng.randint(0, len(part) - 1) :] for part in parts)
+        texts.append(glued + rng.choice(["", " ", "!", " 12 main st"]))
+    for text in texts:
+        assert index.present(text) == {w for w in words if w in text}, text
+
+
 def test_the_rules_literal_prefilter_never_changes_a_hit(monkeypatch: pytest.MonkeyPatch) -> None:
     """The pre-filter only skips regexes that cannot match: same hits with and without it."""
     from pathlib import Path
@@ -215,5 +234,5 @@ def test_the_rules_literal_prefilter_never_changes_a_hit(monkeypatch: pytest.Mon
     filtered = [rules.find_hits(norm, aimed_at_person=True) for norm in norms]
     assert sum(map(len, filtered)) > 500
     unfiltered = tuple((rule, pattern, None) for rule, pattern, _ in rules._COMPILED)
-    monkeypatch.setattr(rules, "_COMPILED", unfiltered)
+    monkeypatch.setattr(rules, "_INDEX", rules._index(unfiltered))
     assert [rules.find_hits(norm, aimed_at_person=True) for norm in norms] == filtered
