@@ -48,6 +48,22 @@ def load_evaldata(name: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+#: Splits of the evaluation sets. ``blind`` is a separate file per set (``<name>_blind.jsonl``),
+#: written after every other split by a writer who saw neither the engine nor the other sets;
+#: ``all`` is dev + heldout.
+SPLITS = ("dev", "heldout", "blind", "all")
+
+
+def split_rows(name: str, split: str) -> list[dict[str, Any]]:
+    """The lines of evaluation set ``name`` in ``split``."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; one of {', '.join(SPLITS)}")
+    if split == "blind":
+        path = EVALDATA / f"{name}_blind.jsonl"
+        return load_evaldata(f"{name}_blind") if path.exists() else []
+    return [r for r in load_evaldata(name) if split == "all" or r["split"] == split]
+
+
 def _context(row: dict[str, Any]) -> Context:
     return Context(aimed_at_person=bool(row.get("aimed_at_person")))
 
@@ -103,8 +119,8 @@ def _peers() -> dict[str, Flagger]:
 
 def harassment_report(split: str = "heldout") -> dict[str, Any]:
     """Recall on targeted harassment and flag rate on clinical language, per peer."""
-    harassment = [r for r in load_evaldata("harassment") if split == "all" or r["split"] == split]
-    clinical = [r for r in load_evaldata("clinical") if split == "all" or r["split"] == split]
+    harassment = split_rows("harassment", split)
+    clinical = split_rows("clinical", split)
     report: dict[str, Any] = {
         "split": split,
         "harassment_n": len(harassment),
@@ -147,7 +163,7 @@ def phi_report(split: str = "heldout") -> dict[str, Any]:
     from primum.safety.phi import DIRECT_TYPES, check_phi
 
     direct = {str(t) for t in DIRECT_TYPES}
-    rows = [r for r in load_evaldata("phi") if split == "all" or r["split"] == split]
+    rows = split_rows("phi", split)
     truth_n: Counter[str] = Counter()
     truth_found: Counter[str] = Counter()
     pred_n: Counter[str] = Counter()

@@ -215,8 +215,11 @@ def _merged(findings: Iterable[PhiFinding]) -> list[tuple[int, int, str]]:
 # --------------------------------------------------------------------------------------------
 # Vocabulary
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zß-öø-ÿ"
+# Latin letters with diacritics: Latin-1 and Latin Extended-A (Łukasz, Tāne, Šimůnek).
+_EXT_A_UP = "".join(chr(c) for c in range(0x100, 0x17F) if chr(c).isupper())
+_EXT_A_LOW = "".join(chr(c) for c in range(0x100, 0x180) if chr(c).islower())
+_UP = "A-ZÀ-ÖØ-Þ" + _EXT_A_UP
+_LOW = "a-zß-öø-ÿ" + _EXT_A_LOW
 _NAME = rf"(?:Ma?c|O['’]|D['’])?[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
 _INITIAL = rf"[{_UP}]\."
 
@@ -246,6 +249,7 @@ _NOT_NAMES_WORDS = """
     Son Daughter Wife Husband Brother Sister Grandma Grandpa Baby Grandmother Grandfather
 """
 _NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split())
+_NOT_NAMES_LOWER = frozenset(w.lower() for w in _NOT_NAMES) | {"smith-like", "doubtfire"}
 
 #: Known first names that are everyday words: not enough alone, only with a surname or a cue.
 _AMBIGUOUS_FIRST_WORDS = """
@@ -394,7 +398,17 @@ _PATIENT_PHRASE = re.compile(
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 _URL = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"'()]+|"
-    r"\b[a-z0-9-]+\.(?:com|org|net|io|me|ly|co|info|us|uk|ca)/[^\s<>\"'()]+",
+    r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|me|ly|co|info|us|uk|ca|au|in|nz|ie|"
+    r"blog|site|page|example|app)/[^\s<>\"'()]+",
+    re.IGNORECASE,
+)
+#: A bare domain ("sarahs-ms-journey.example.net") is a person's only after a word that ties
+#: it to one: "she blogs at", "his instagram", "her fundraiser".
+_BARE_DOMAIN = re.compile(
+    r"(?i:\b(?:blogs?|blogging|site|website|page|instagram|insta|tiktok|youtube|facebook|"
+    r"twitter|substack|fundraiser|gofundme|profile|channel|vlog|diary|journal)\b[^.\n]{0,24}?)"
+    r"\b((?:[a-z0-9]+(?:-[a-z0-9]+)*\.)+(?:com|org|net|io|me|blog|site|page|example|info|"
+    r"co\.uk|uk|au|ca|nz|ie))\b",
     re.IGNORECASE,
 )
 _REFERENCE_HOSTS = re.compile(
@@ -429,8 +443,14 @@ _FAX_BEFORE = re.compile(r"\bfax(?:ed)?\b[^.\n]{0,45}$", re.IGNORECASE)
 #: Any run of 2-5 digit groups (international, UK, Australian, Indian layouts, "555 0192 334"):
 #: a phone when it has a prefix (+44, (02), a leading 0 trunk digit) or a phone word before it.
 _PHONE_GROUPS = re.compile(
-    r"(?<![\w.,/+-])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?|\(0?\d{1,4}\)[\s.-]?)?"
-    r"\d{2,5}(?:[\s.-]\d{1,5}){1,4}(?![\w/+-]|[.,]\d)"
+    r"(?<![\w.,/+-])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\d{1,5}|\(0?\d{1,4}\)[\s.-]?\d{2,5}|\d{2,5})"
+    r"(?:[\s.-]\d{1,6}){1,4}(?![\w/+-]|[.,]\d)"
+)
+#: "husband 555-0143", "daughter on 555 0192": a seven-digit local number after a relative.
+_LOCAL_PHONE_KEYED = re.compile(
+    r"\b(?i:husband|wife|partner|son|daughter|mum|mom|mother|dad|father|brother|sister|"
+    r"family|carer|caregiver|neighbou?r|friend|home|cell|mobile)\b[^.\n\d]{0,12}"
+    r"(?<![\d-])(\d{3}[-. ]\d{4})(?![\d-])"
 )
 _PHONE_WORD_BEFORE = re.compile(
     r"\b(?:phone|telephone|tel|mob|mobile|cell|call|ring|rang|text|txt|whatsapp|sms|number|no|"
@@ -440,6 +460,19 @@ _PHONE_WORD_BEFORE = re.compile(
 _EXTENSION = re.compile(r"\s*,?\s*(?:ext\.?|extension|x)\s*\d{1,5}\b", re.IGNORECASE)
 #: UK National Insurance number (the SSN of the UK): two letters, six digits, one letter.
 _NINO = re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
+#: After "NI number" / "national insurance" any two letters (QQ is the documentation prefix).
+_NINO_KEYED = re.compile(
+    r"\b(?:NI|NINO|(?i:national insurance))(?:\s+(?i:number|no\.?))?\s*(?:is|:|#)?\s*"
+    r"([A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D])\b"
+)
+#: International bank account number: country, check digits, 11-30 letters and digits.
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b")
+#: IPv6, written in full or compressed ("2001:db8::4a1"): only with "::" or five or more groups,
+#: so times ("10:30:45") and ratios never match.
+_IPV6 = re.compile(
+    r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6})?(?![\w:])"
+    r"|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){4,7}[0-9A-Fa-f]{1,4}(?![\w:])"
+)
 
 #: What may stand between a key word and its value: "NHS no: ", "member ID #", "card number ".
 _ID_PREFIX = (
@@ -462,7 +495,7 @@ _KEYED: tuple[tuple[PhiType, re.Pattern[str], str], ...] = tuple(
         ),
         (
             PhiType.MRN,
-            r"MRN|medical record|med rec|hospital|chart|record|NHS|unit|CR|hosp|UHID|"
+            r"MRN|medical record|med rec|hospital|chart|record|NHS|unit|CR|hosp|UHID|EMR|EHR|EPR|"
             r"(?-i:CHI|UR|URN|IP|OP)",
             "medical record number",
         ),
@@ -483,13 +516,14 @@ _KEYED: tuple[tuple[PhiType, re.Pattern[str], str], ...] = tuple(
         (
             PhiType.LICENCE_NUMBER,
             r"driver['’]?s licen[cs]e|driving licen[cs]e|licen[cs]e|DL|DEA|NPI|"
-            r"certificate",
+            r"certificate|(?-i:NMC|GMC|HCPC|AHPRA)(?: PIN| number| no\.?)?|registration number",
             "licence number",
         ),
         (
             PhiType.DEVICE_ID,
             r"serial|S/N|SN|device|IMEI|UDI|implant|pacemaker serial|pump serial|"
-            r"pacemaker|ICD|insulin pump|CGM|hearing aid",
+            r"pacemaker|ICD|insulin pump|CGM|hearing aid|transmitter|transmitter ID|sensor|"
+            r"sensor ID|monitor ID|LVAD|VAD|controller",
             "device serial number",
         ),
         (
@@ -497,14 +531,16 @@ _KEYED: tuple[tuple[PhiType, re.Pattern[str], str], ...] = tuple(
             r"patient ID|patient|study ID|study|participant|subject|case|accession|specimen|"
             r"encounter|visit|passport|employee|badge|student ID|biobank|bio-bank|sample|lab|"
             r"trial ID|enrol?ment|registry|prisoner|inmate|claim|specimen|slide|block|tube|"
-            r"barcode|swab|requisition|order|voter|ration card",
+            r"barcode|swab|requisition|order|voter|ration card|prison|prison number|"
+            r"service|service number|military service|military ID|dog tag|booking",
             "unique identifying number",
         ),
     )
 )
 #: A value that may be an identifier: "00482913", "CN-2024-00871", "485 777 3456", "2123 45670 1".
 _ID_CANDIDATE = re.compile(
-    r"(?<![\w/-])(?:\d{2,6}(?:[ ]\d{1,6}){1,4}(?![\w/-]|[.,]\d)"
+    r"(?<![\w/-])(?:[A-Z]{2,4}[ ]\d{2,6}(?:[ ]\d{2,6}){1,3}(?![\w/-]|[.,]\d)"
+    r"|\d{2,6}(?:[ ]\d{1,6}){1,4}(?![\w/-]|[.,]\d)"
     r"|[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9](?:[ ]\d{2,6}(?![\w/-]|[.,]\d))*)"
 )
 #: Trial registry and literature ids, years: never a patient's identifier.
@@ -516,11 +552,13 @@ _PLATE = re.compile(
     r"(?<![\w-])(?:[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]\d{1,3}[ ]?[A-Z]{3}"
     r"|[A-Z]{1,3}-[A-Z]{1,2}[ ]?\d{1,4}[EH]?|[A-Z]{2}-\d{3}-[A-Z]{2}|\d{1,3}-[A-Z]{2,3}-\d{1,3}"
     r"|\d[A-Z]{3}\d{3}|[A-Z]{3}[ -]?\d{3,4}|\d{3}[ -]?[A-Z]{3}|[A-Z]{3}[ -]?\d{2}[A-Z]{1,2}"
+    r"|[A-Z]{2}[ ]\d{2}[ ][A-Z]{2}"
     r"|[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4})(?![\w-])"
 )
 _PLATE_CUE_BEFORE = re.compile(
     r"\b(?:(?:licen[cs]e |number |registration |reg )?plates?|reg(?:istration)?|rego|tags?)"
     r"\b[^.;\n]{0,20}$"
+    r"|\b(?:driver|rider|passenger|owner) of (?:the |a )?(?:car |van |vehicle )?$"
     r"|\b(?:car|van|truck|lorry|vehicle|motorbike|motorcycle|taxi|cab|ute|SUV|pickup)"
     r"(?:['’]s)?\s*(?:(?:reg(?:istration)?|plate|number|no\.?|#|is|was|with|:)\s*)*$",
     re.IGNORECASE,
@@ -535,6 +573,9 @@ _NAME_KEY_WORDS = frozenset(_NAME_KEY_TEXT.split())
 _SSN_WORDS = frozenset({"ssn", "ss", "social"})
 _VEHICLE_WORDS = frozenset(
     [
+        "driver",
+        "rider",
+        "passenger",
         "plate",
         "plates",
         "reg",
@@ -564,7 +605,9 @@ _SHORT_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/%]|\.\d)")
 _DATE_CUE = re.compile(
     r"\b(?:on|since|from|until|till|by|dated|DOB|D\.O\.B\.?|born|admitted|adm|discharged|"
     r"d/c|seen|died|passed|surgery|op|visit|procedure|date|dx|diagnosed|started|stopped|"
-    r"presented|arrived|delivered|birthday|deceased|expired|collected|drawn)\b[\s:]*$",
+    r"presented|arrived|delivered|birthday|deceased|expired|collected|drawn|booked|"
+    r"scheduled|due|off|removed|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\.?\b[\s:]*$",
     re.IGNORECASE,
 )
 _MONTH_DAY = re.compile(
@@ -578,20 +621,52 @@ _HOLIDAY = re.compile(
     r"Fourth of July|Memorial Day|Labor Day|Diwali|Eid)\b(?:,?\s+(?:19|20)\d{2}\b)?"
 )
 _HOLIDAY_CUE = re.compile(r"\b(?:on|over|last|this|since|before|after)\s+$", re.IGNORECASE)
+_ORDINAL_WORDS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|"
+    r"thirty[- ]first)"
+)
+#: "the fourteenth of March", "March the fourteenth".
+_SPELLED_DATE = re.compile(
+    rf"\b(?i:the\s+)?(?i:{_ORDINAL_WORDS})\s+of\s+{_MONTHS}\b"
+    rf"|\b{_MONTHS}\s+the\s+(?i:{_ORDINAL_WORDS})\b"
+)
+#: "by the 9th", "on the 22nd": a day of this month. Not "on the 3rd day of antibiotics".
+_DAY_OF_MONTH = re.compile(
+    r"\b(?i:on|by|until|till|since|from|before|after|for) the (\d{1,2})(?:st|nd|rd|th)\b"
+    r"(?!\s*(?i:day|week|month|year|dose|cycle|line|trimester|percentile|centile|floor|time|"
+    r"attempt|admission|episode|round|visit|hour|night|shift|post-?op|generation|degree|"
+    r"rib|ICS|intercostal|metacarpal|metatarsal|toe|finger|digit|ventricle|cranial|nerve|"
+    r"heart sound|lumbar|cervical|thoracic|sacral|of\b))"
+)
+_WEEKDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
 
 # Ages
 _AGE_NUM = r"(9\d|1[01]\d)"
+_SPELLED_UNIT = r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _AGE = re.compile(
     rf"\b{_AGE_NUM}(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)(?:old|o\b\.?)"
-    rf"|\b{_AGE_NUM}\s?(?:yo|y/o|y\.o\.|yr old)\b"
+    rf"|\b{_AGE_NUM}\s?(?:yo\b|y/o\b|y\.o\.|yr old\b)"
     rf"|\b{_AGE_NUM}(?:M|F|yM|yF)\b"
     rf"|\b{_AGE_NUM}\s(?:M|F)\b(?=\s*(?:with|w/|presenting|who|,|;|\.|-|—|$))"
     rf"|\b(?i:aged?|age:)\s*{_AGE_NUM}\b"
     rf"|\b{_AGE_NUM}\s+years\s+of\s+age\b"
     rf"|\b(?i:turned|turns|turning)\s+{_AGE_NUM}\b"
     rf"|\b{_AGE_NUM}(?:st|nd|rd|th)\s+birthday\b"
+    rf"|\b(?i:ninety|a hundred|one hundred)(?:[- ](?:and[- ])?{_SPELLED_UNIT})?"
+    rf"(?=[- ](?i:years?|yrs?)[- ](?i:old)\b|\s+(?i:years of age)\b)"
+    rf"|\b(?i:is|was|turned|turns|turning|aged?) (?i:ninety|a hundred|one hundred)"
+    rf"(?:[- ](?:and[- ])?{_SPELLED_UNIT})?\b"
+    rf"|\b(?i:grandpa|grandma|granny|grandad|granddad|grandfather|grandmother|nana|mum|mom|dad|"
+    rf"father|mother|pt|patient|she|he) (?:is|was|just turned) {_AGE_NUM}\b"
+    rf"(?!\s*(?:%|mg|kg|cm|mm|bpm|/|on|percent))"
 )
-_TEMPERATURE_BEFORE = re.compile(r"(?:temp|temperature|T|fever|°|Tmax)\W{0,3}$", re.IGNORECASE)
+#: "T 99", "temp 101", "Tmax 100.4": a temperature, not an age ("pt aged 90" and "just turned
+#: 93" end in a lower-case t that is not the abbreviation).
+_TEMPERATURE_BEFORE = re.compile(
+    r"(?:\b(?i:temp|temperature|fever|tmax)|(?<![A-Za-z])T|°)\W{0,3}$",
+)
 
 # Locations
 _STREET_TYPES = (
@@ -603,7 +678,9 @@ _STREET = re.compile(
     rf"\b\d{{1,5}}[A-Za-z]?\s+(?:{_NAME}\.?\s+){{1,3}}{_STREET_TYPES}"
     r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Flat|#)\.?\s*\w+)?"
     rf"|\b(?:P\.?\s?O\.?\s+Box|PO Box)\s+\d+"
-    rf"|\b(?:on|at|off) (?P<v>{_NAME}(?:\s+{_NAME})?\s+(?:Street|Avenue|Road|Boulevard|Lane|Drive))\b"
+    rf"|\b(?:on|at|off) (?P<v>{_NAME}(?:\s+{_NAME})?\s+(?:Street|Avenue|Road|Boulevard|Lane|Drive|"
+    rf"Ave|Rd|Blvd|Ln|Crescent|Close|Terrace|Way|Estate|Court|Towers|Flats|Mansions)\b"
+    rf"(?:,\s*(?i:block|flat|unit|apt|building|tower)\s*\w{{1,4}}\b)?)"
 )
 _STATE_ABBR_WORDS = (
     "AL AK AZ AR CA CT FL GA ID IL IA KS KY LA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH RI SC "
@@ -655,11 +732,34 @@ _CITY = re.compile(
     rf"(?P<v>{'|'.join(re.escape(c) for c in _CITY_LIST)})\b"
     rf"|\b{_NAME}(?:\s{_NAME})?,\s(?:{'|'.join(_STATE_ABBR)}|{_STATES})\b"
 )
+#: Larger than a city: a state, province, country, continent or region is not an identifier.
+_WIDE_PLACES = frozenset(
+    _STATES.split("|")
+    + """Africa Asia Europe America Americas Australia Antarctica Oceania Canada Mexico Brazil
+    Argentina Chile Peru Colombia Venezuela Cuba Jamaica Haiti India Pakistan Bangladesh Nepal
+    Sri_Lanka China Japan Korea Taiwan Vietnam Thailand Malaysia Singapore Indonesia
+    Philippines Iran Iraq Syria Lebanon Israel Palestine Jordan Egypt Libya Tunisia Algeria
+    Morocco Nigeria Ghana Kenya Uganda Tanzania Ethiopia Somalia Sudan Rwanda Congo Zimbabwe
+    Zambia Malawi Mozambique Angola Namibia Botswana Senegal Cameroon Afghanistan Turkey Greece
+    Italy Spain Portugal France Germany Austria Switzerland Belgium Netherlands Holland Denmark
+    Norway Sweden Finland Iceland Ireland England Britain UK USA Poland Ukraine Russia Romania
+    Bulgaria Serbia Croatia Hungary Czechia Slovakia Lithuania Latvia Estonia Belarus Georgia
+    Armenia Azerbaijan Kazakhstan Uzbekistan Saudi_Arabia Yemen Oman Qatar Kuwait Bahrain
+    New_Zealand Fiji Samoa Tonga the_US the_UK the_States Scandinavia the_Caribbean
+    the_Middle_East the_Midwest the_South the_North the_East the_West Appalachia Queensland
+    Victoria Tasmania Nunavut Yukon British_Columbia Saskatchewan Nova_Scotia Punjab Kerala
+    Gujarat Bengal Sindh Bavaria Catalonia Lombardy Siberia""".replace("_", " ").split()
+)
+_WIDE_PLACES = frozenset(p.replace(" ", "_") for p in _WIDE_PLACES) | _WIDE_PLACES
 _COUNTY = re.compile(rf"\b{_NAME}(?:\s{_NAME})?\s(?:County|Parish|Township|Borough)\b")
 _PLACE_CUE = re.compile(
     rf"\b(?:lives in|living in|lived in|resides in|residing in|resident of|moved from|"
     rf"moved to|town of|village of|city of|town called|village called|grew up in|"
-    rf"native of|from the town of|home in|farm near|farm outside) (?P<v>{_NAME}(?:\s{_NAME})?)"
+    rf"native of|from the town of|home in|farm near|farm outside|village outside|village near|"
+    rf"town outside|town near|transferred from|flown in from|flown from|airlifted from|"
+    rf"brought in from|retrieved from|family in|relatives in|son in|daughter in|"
+    rf"(?:lady|man|woman|guy|farmer|fisherman|kid|boy|girl|family|couple|patient|pt|gentleman|"
+    rf"chap|bloke|student|worker|labourer|teacher|retiree) from) (?P<v>{_NAME}(?:\s{_NAME})?)"
 )
 _NON_EPONYM_CITY_NEXT = re.compile(
     r"\s*(?:criteria|rules?|score|scale|classification|shunt|consensus|protocol|guidelines?|"
@@ -669,8 +769,14 @@ _NON_EPONYM_CITY_NEXT = re.compile(
 _FACILITY = re.compile(
     rf"\b(?:(?:St\.?|Saint)\s+{_NAME}(?:['’]s)?(?:\s+{_NAME})*|{_NAME}(?:['’]s)?(?:\s+{_NAME}){{0,3}})"
     r"\s+(?:Hospital|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|"
-    r"Nursing Home|Care Home|Infirmary|Hospice|Rehab(?:ilitation)? Center|Memorial|"
-    r"Surgery|Health System|Urgent Care|Retirement Home|Assisted Living)\b"
+    r"(?i:nursing home|care home|residential home|retirement home|assisted living|"
+    r"group home|rest home|aged care)|Infirmary|Hospice|Rehab(?:ilitation)? Center|Memorial|"
+    r"Surgery|Health System|Urgent Care)\b"
+)
+#: "PIN 400 017" (India), "Eircode D02 X285": postal codes after their key word.
+_POSTAL_KEYED = re.compile(
+    r"\b(?:PIN(?: ?code)?|pincode|Eircode|CEP|PLZ)\s*(?:is|:|#)?\s*"
+    r"(\d{3}\s?\d{3}|[A-Z]\d{2}\s?[A-Z0-9]{4}|\d{5}-?\d{3}|\d{5})\b"
 )
 _FACILITY_SKIP_FIRST = frozenset({"The", "A", "An", "Our", "My", "His", "Her", "This", "That"})
 _ROOM = re.compile(
@@ -694,6 +800,30 @@ _KEYED_NAME = re.compile(
     rf"\b{_NAME_KEY},?\s+((?:{_NAME}|{_INITIAL}(?:\s?{_INITIAL})?)(?:\s+(?:{_INITIAL}\s+)?{_NAME})?)"
 )
 _PAIR = re.compile(rf"\b({_NAME})\s+(?:({_INITIAL})\s+)?({_NAME})\b")
+#: A name in a script other than Latin (Greek, Cyrillic, Armenian, Georgian, Hebrew, Arabic,
+#: Indic, Thai, CJK, Hangul ...) inside an English post: one to three words, each at least
+#: two letters (a lone "β" or "α" is a symbol). In a sentence about a patient, or right
+#: after a patient word, it is a name.
+_OTHER_SCRIPT_WORD = (
+    r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u10a0-\u10ff\u0590-\u05ff\u0600-\u06ff"
+    r"\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+    r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u10a0-\u10ff\u0590-\u05ff\u0600-\u06ff"
+    r"\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+    r"\u0300-\u036f]*"
+)
+_OTHER_SCRIPT_NAME = re.compile(
+    rf"(?<!\w){_OTHER_SCRIPT_WORD}(?:\s{_OTHER_SCRIPT_WORD}){{0,2}}(?!\w)"
+)
+#: "Tāne Ngata's whānau", "Priyanka Venkataraman's case": a capitalised pair owning a family
+#: or a case is a person, whatever the names.
+_POSSESSED = re.compile(
+    rf"\b({_NAME}(?:\s+{_NAME}){{1,2}})['’]s\s+(?i:whānau|whanau|family|wife|husband|partner|"
+    r"son|daughter|mum|mom|mother|dad|father|kids|children|parents|case|scan|bloods|results|"
+    r"notes|chart|referral|discharge|surgery|op|biopsy|diagnosis|admission|relatives)\b"
+)
+#: "mrs fitzgerlad", "mrs o'brien": people type titles and names in lower case too ("miss" and
+#: "ms" are left out: "miss doses", "ms" for multiple sclerosis).
+_LOWER_HONORIFIC = re.compile(r"\b(?:mrs|mister)\.?\s+([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,})\b")
 _SINGLE = re.compile(rf"\b{_NAME}\b")
 _INITIALS = re.compile(
     rf"\b(?:[{_UP}]\.\s?){{2,3}}(?=,?\s*(?:\d{{1,3}}\s?(?:M|F|yo|y/o|-year)|DOB|D\.O\.B|age|aged|born))"
@@ -839,10 +969,17 @@ def _structured(c: _Collector) -> None:
             host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE)
             if not _REFERENCE_HOSTS.search(host.split("/")[0].split(":")[0]):
                 c.add(m.start(), m.start() + len(url), PhiType.URL, "web address")
+    if "." in text:
+        for m in _BARE_DOMAIN.finditer(text):
+            if not _REFERENCE_HOSTS.search(m.group(1)):
+                c.add(m.start(1), m.end(1), PhiType.URL, "a person's web address")
     if c.words & _BIOMETRIC_WORDS:
         for m in _BIOMETRIC.finditer(text):
             if not _NOT_BIOMETRIC_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
                 c.add(m.start(), m.end(), PhiType.BIOMETRIC, "photo or biometric of a person")
+    if c.digits >= 2:
+        _plates(c)
+        _keyed_ids(c)
     if c.digits < 4:
         return
     if "." in text and _DOTTED.search(text):
@@ -856,8 +993,16 @@ def _structured(c: _Collector) -> None:
             c.add(m.start(), m.end(), PhiType.SSN, "social security number pattern")
     for m in _NINO.finditer(text):
         c.add(m.start(), m.end(), PhiType.SSN, "national insurance number")
-    _keyed_ids(c)
-    _plates(c)
+    for m in _NINO_KEYED.finditer(text):
+        c.add(m.start(1), m.end(1), PhiType.SSN, "national insurance number")
+    for m in _IBAN.finditer(text):
+        value = m.group()
+        if sum(ch.isdigit() for ch in value) >= 10:
+            c.add(m.start(), m.end(), PhiType.ACCOUNT_NUMBER, "bank account (IBAN)")
+    if "::" in text or text.count(":") >= 4:
+        for m in _IPV6.finditer(text):
+            if any(ch.isdigit() for ch in m.group()) and m.group().count(":") >= 2:
+                c.add(m.start(), m.end(), PhiType.IP_ADDRESS, "IP address")
     if c.digits >= 17:
         for m in _VIN.finditer(text):
             c.add(m.start(), m.end(), PhiType.VEHICLE_ID, "vehicle identification number")
@@ -871,7 +1016,8 @@ def _keyed_ids(c: _Collector) -> None:
     for candidate in _ID_CANDIDATE.finditer(text):
         start, value = candidate.start(), candidate.group()
         digits = sum(ch.isdigit() for ch in value)
-        if " " in value and digits < 8:  # "case 12 34": only the first group can be a value
+        lettered = bool(re.match(r"[A-Z]{2,4} \d", value)) and digits >= 6  # "RTX 884 2103"
+        if " " in value and digits < 8 and not lettered:  # "case 12 34": the first group only
             value = value.split(" ")[0]
             digits = sum(ch.isdigit() for ch in value)
             if len(value) < 4:
@@ -900,7 +1046,7 @@ def _plates(c: _Collector) -> None:
 def _phones(c: _Collector) -> None:
     text = c.text
     found: list[tuple[int, int]] = []
-    for pattern in (_PHONE, _PHONE_KEYED):
+    for pattern in (_PHONE, _PHONE_KEYED, _LOCAL_PHONE_KEYED):
         for m in pattern.finditer(text):
             found.append((m.start(1), m.end(1)) if m.groups() else (m.start(), m.end()))
     for m in _PHONE_GROUPS.finditer(text):
@@ -948,13 +1094,19 @@ def _dates(c: _Collector) -> None:
     for m in _MONTH_YEAR.finditer(text):
         if c.context(m.start())[0]:
             c.add(m.start(), m.end(), PhiType.DATE, "month and year of a patient event")
+    for m in _SPELLED_DATE.finditer(text):
+        c.add(m.start(), m.end(), PhiType.DATE, "day and month in words")
+    for m in _DAY_OF_MONTH.finditer(text):
+        if 1 <= int(m.group(1)) <= 31 and c.context(m.start())[0]:
+            c.add(m.start() + m.group().index("the"), m.end(), PhiType.DATE, "day of the month")
     for m in _SHORT_DATE.finditer(text):
-        month, day = int(m.group(1)), int(m.group(2))
+        first, second = int(m.group(1)), int(m.group(2))
         before = text[max(0, m.start() - 20) : m.start()]
         after = text[m.end() : m.end() + 8]
+        # month/day (US) or day/month ("16/03": the first number cannot be a month)
         if (
-            1 <= month <= 12
-            and 1 <= day <= 31
+            1 <= min(first, second) <= 12
+            and max(first, second) <= 31
             and _DATE_CUE.search(before)
             and not re.match(r"\s*(?:of|strength|power|mm|cm|score|%)", after)
         ):
@@ -986,9 +1138,14 @@ def _locations(c: _Collector) -> None:
         c.add(*_span(m), PhiType.LOCATION, "street address", direct=True)
     for m in _ZIP.finditer(text):
         c.add(m.start(), m.end(), PhiType.LOCATION, "ZIP or postcode")
+    for m in _POSTAL_KEYED.finditer(text):
+        c.add(m.start(1), m.end(1), PhiType.LOCATION, "postal code")
     for m in _PLACE_CUE.finditer(text):
         start, end = _span(m)
-        if text[start:end].split()[0] not in _NOT_NAMES:
+        value = text[start:end]
+        if value in _WIDE_PLACES or value.split()[0] in _WIDE_PLACES:
+            continue
+        if value.split()[0] not in _NOT_NAMES:
             c.add(start, end, PhiType.LOCATION, "where the patient lives")
     for pattern, reason in (
         (_CITY, "town or city"),
@@ -1028,6 +1185,23 @@ def _names(c: _Collector) -> None:
     text = c.text
     for m in _HONORIFIC.finditer(text):
         c.add(m.start(), m.end(), PhiType.NAME, "name after Mr/Mrs/Ms")
+    for m in _LOWER_HONORIFIC.finditer(text):
+        if m.group(1) not in _NOT_NAMES_LOWER:
+            c.add(m.start(1), m.end(1), PhiType.NAME, "name after mrs/miss")
+    if not text.isascii():
+        for m in _OTHER_SCRIPT_NAME.finditer(text):
+            before = text[max(0, m.start() - 24) : m.start()].lower()
+            keyed = bool(re.search(r"(?:\bpt|patient|handover|name|called|mrs?|ms)\W*$", before))
+            if keyed or " " in m.group() or c.context(m.start())[0]:
+                c.add(m.start(), m.end(), PhiType.NAME, "name in another script")
+    for m in _POSSESSED.finditer(text):
+        start, end = m.start(1), m.end(1)
+        tokens = m.group(1).split()
+        if tokens[0] in _NOT_NAMES or tokens[0] in _FACILITY_SKIP_FIRST:
+            continue
+        if _is_clinician(text, start, end):
+            continue
+        c.add(start, end, PhiType.NAME, "a person's family or case")
     for m in _INITIALS.finditer(text):
         c.add(*_span(m), PhiType.NAME, "patient initials")
     for m in _KEYED_NAME.finditer(text) if c.words & _NAME_KEY_WORDS else ():

@@ -193,3 +193,46 @@ def test_phone_numbers_are_fictional(
 def test_normalise_collapses_case_and_whitespace() -> None:
     assert normalise("  Watch   your\tBACK ") == "watch your back"
     assert normalise("a b") != normalise("ab")
+
+
+# --- the blind sets (written last, by a writer who saw neither the engine nor the sets above)
+
+BLIND_KINDS = set(CLINICAL_KIND_MINIMUM) | {"addressed_reply"}
+
+
+def test_blind_sets_are_well_formed_and_apart_from_the_others(
+    harassment: list[dict[str, Any]], clinical: list[dict[str, Any]]
+) -> None:
+    known = {str(label) for label in Label}
+    targets = {str(target) for target in Target}
+    blind_h = load(EVALDATA / "harassment_blind.jsonl")
+    blind_c = load(EVALDATA / "clinical_blind.jsonl")
+    assert len(blind_h) >= 199 and len(blind_c) >= 200
+    for rows, fields, prefix in (
+        (blind_h, HARASSMENT_FIELDS, "b"),
+        (blind_c, CLINICAL_FIELDS, "k"),
+    ):
+        for row in rows:
+            assert set(row) == fields, row.get("id")
+            assert re.fullmatch(prefix + r"\d{4}", row["id"]), row["id"]
+            assert row["split"] == "blind" and isinstance(row["aimed_at_person"], bool)
+        assert len({row["id"] for row in rows}) == len(rows)
+    per_label = Counter(label for row in blind_h for label in row["labels"])
+    for row in blind_h:
+        assert set(row["labels"]) <= known and set(row["labels"]) - {str(Label.PROFANITY)}
+        assert row["target"] in {str(Target.PERSON), str(Target.GROUP)}
+    for label in known - {str(Label.PROFANITY)}:
+        assert per_label[label] >= 20, label
+    for row in blind_c:
+        assert row["kind"] in BLIND_KINDS and row["target"] in targets, row["id"]
+    assert min(Counter(row["kind"] for row in blind_c).values()) >= 15
+    blind_texts = [normalise(r["text"]) for r in blind_h + blind_c]
+    assert len(set(blind_texts)) == len(blind_texts)
+    others = {normalise(r["text"]) for r in harassment + clinical}
+    assert others.isdisjoint(blind_texts)
+    assert [
+        match.group(0)
+        for row in blind_h + blind_c
+        for match in PHONE.finditer(row["text"])
+        if match.group(1) != "555"
+    ] == []
