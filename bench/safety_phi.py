@@ -1,12 +1,13 @@
 """PHI guard and medical-advice guard: accuracy on the labelled sets, and speed.
 
-    python bench/safety_phi.py [--peer] [--heldout2] [--repeat 20]
+    python bench/safety_phi.py [--peer] [--heldout2] [--blind] [--repeat 20]
 
 Reads primum/safety/evaldata/phi.jsonl and advice.jsonl (written by bench/safety_phi_data.py)
 and prints, for the dev and heldout splits separately: per identifier type recall and precision
 (a prediction matches a labelled span of the same type when they overlap), recall on direct
 identifiers, the share of teaching pearls flagged, and advice accuracy/precision/recall; then
-texts per second. `--heldout2` also scores phi_heldout2.jsonl (split heldout2).
+texts per second. `--heldout2` also scores phi_heldout2.jsonl (split heldout2), `--blind`
+phi_blind.jsonl (split blind: written last, never read to tune).
 
 `--peer` measures the offline peers beside our guard, on the same rows in the same run (and
 implies `--heldout2`): presidio-analyzer with the spaCy pipeline named by `--spacy-model`
@@ -397,7 +398,12 @@ def report_phi(
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "--peer", action="store_true", help="also measure presidio/philter (implies --heldout2)"
+        "--peer",
+        action="store_true",
+        help="also measure presidio/philter (implies --heldout2 and --blind)",
+    )
+    parser.add_argument(
+        "--blind", action="store_true", help="also score evaldata/phi_blind.jsonl (split blind)"
     )
     parser.add_argument(
         "--heldout2", action="store_true", help="also score evaldata/phi_heldout2.jsonl"
@@ -413,6 +419,7 @@ def main() -> None:
 
     phi_rows = load("phi.jsonl")
     heldout2_rows = load("phi_heldout2.jsonl") if args.peer or args.heldout2 else []
+    blind_rows = load("phi_blind.jsonl") if args.peer or args.blind else []
     advice_rows = load("advice.jsonl")
     print("== PHI guard and medical-advice guard")
     print(f"command : {' '.join(shlex.quote(a) for a in [sys.executable, *sys.argv])}")
@@ -424,13 +431,18 @@ def main() -> None:
         f"advice.jsonl {len(advice_rows)} rows "
         f"({dict(Counter(str(r['split']) for r in advice_rows))})"
     )
-    scored = phi_rows + heldout2_rows
-    splits = ("dev", "heldout", "heldout2") if heldout2_rows else ("dev", "heldout")
-    if heldout2_rows:
-        print(
-            f"          phi_heldout2.jsonl {len(heldout2_rows)} rows "
-            f"({dict(Counter(str(r['split']) + '/' + str(r['kind']) for r in heldout2_rows))})"
-        )
+    scored = phi_rows + heldout2_rows + blind_rows
+    splits = ("dev", "heldout")
+    for name, extra, split in (
+        ("phi_heldout2.jsonl", heldout2_rows, "heldout2"),
+        ("phi_blind.jsonl", blind_rows, "blind"),
+    ):
+        if extra:
+            splits += (split,)
+            print(
+                f"          {name} {len(extra)} rows "
+                f"({dict(Counter(str(r['split']) + '/' + str(r['kind']) for r in extra))})"
+            )
     print("PHI (span overlap, type-aware):")
     if not args.peer:
         report_phi("primum", scored, ours, args.verbose, splits)

@@ -523,6 +523,39 @@ def parse(marked: str) -> tuple[str, list[dict[str, object]]]:
     return "".join(out), spans
 
 
+def blind_rows(path: Path) -> list[dict[str, object]]:
+    """The blind set: `[PHI]` then `[PEARL]` lines in the same markup, in `path`.
+
+    Written on 2026-12-01 by a writer (an AI assistant) who was not allowed to open the PHI
+    guard, this script or the other sets, after the guard's last change; never used to tune.
+    """
+    rows: list[dict[str, object]] = []
+    kind = ""
+    counts = {"phi": 0, "pearl": 0}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        if line.strip() in ("[PHI]", "[PEARL]"):
+            kind = line.strip()[1:-1].lower()
+            continue
+        text, spans = parse(line)
+        if kind == "pearl" and spans:
+            raise ValueError(f"a pearl with identifiers: {line!r}")
+        if kind == "phi" and not spans:
+            raise ValueError(f"a PHI post without spans: {line!r}")
+        counts[kind] += 1
+        rows.append(
+            {
+                "id": f"blind-{kind}-{counts[kind]:03d}",
+                "text": text,
+                "spans": spans,
+                "kind": kind,
+                "split": "blind",
+            }
+        )
+    return rows
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, object]] = []
@@ -549,6 +582,10 @@ def main() -> None:
             )
     with (OUT / "phi.jsonl").open("w", encoding="utf-8") as handle:
         for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    blind = blind_rows(Path(__file__).resolve().parent / "safety_phi_blind.txt")
+    with (OUT / "phi_blind.jsonl").open("w", encoding="utf-8") as handle:
+        for row in blind:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     advice_rows = [
         {"id": f"{split}-advice-{n:03d}", "text": text, "individual_advice": label, "split": split}
