@@ -110,6 +110,7 @@ class _Work:
     person: bool
     idea: bool
     about_someone: bool = False  # a third person ("she", "Dr. Lee", "@handle") or a group
+    third_person: bool = False  # a third person only
     fast_score: float = 0.0
     full_score: float | None = None
     head_scores: dict[str, float] | None = None
@@ -199,9 +200,19 @@ def assess_many(
         norm = normalise(text)
         hits = rules.find_hits(norm, aimed_at_person=context.aimed_at_person)
         person = context.aimed_at_person or rules.has_second_person(norm)
+        third = rules.third_person(norm)
         about = bool(rules.anchors(norm)) or rules.group_target(norm)
         works.append(
-            _Work(text, context, norm, hits, person, rules.idea_target(norm), about_someone=about)
+            _Work(
+                text,
+                context,
+                norm,
+                hits,
+                person,
+                rules.idea_target(norm),
+                about_someone=about,
+                third_person=third,
+            )
         )
 
     models = _models()
@@ -286,10 +297,12 @@ def _finish(
             continue
         label = Label.TOXICITY if name == "harassment" else Label(name)
         threshold = head.threshold
-        if not work.person and not harassment_rules:
-            # Aimed at no one in the conversation and no rule's words: a general post. The
-            # model alone must be surer here (it mistakes plain advice such as "share this
-            # with your teams" for calls to pile on); replies keep the head's own threshold.
+        if not work.person and not work.third_person and not harassment_rules:
+            # Aimed at no one in the conversation, about no third person ("she", "Dr. Lee")
+            # and no rule's words: a general post, or one about a group. The model alone must
+            # be surer here (it mistakes plain advice for calls to pile on, and talk about
+            # nurses or women in medicine for attacks on them: attacks on a group have their
+            # rules); replies and posts about a third person keep the head's own threshold.
             threshold = max(threshold, _UNAIMED_HEAD_MIN)
         score = _calibrated(probability, threshold)
         if score > scores[label]:

@@ -27,7 +27,15 @@ from typing import Any
 from primum.safety.normalise import Normalised
 from primum.safety.types import Label
 
-__all__ = ["RULES_VERSION", "Hit", "anchors", "find_hits", "group_target", "idea_target"]
+__all__ = [
+    "RULES_VERSION",
+    "Hit",
+    "anchors",
+    "find_hits",
+    "group_target",
+    "idea_target",
+    "third_person",
+]
 
 RULES_VERSION = "rules-1"
 
@@ -153,6 +161,7 @@ _RULES: tuple[_Rule, ...] = (
         0.92,
         r"\b(?:coming|come) (?:for|after|to (?:your|ur|her|his) (?:house|home|clinic|hospital|office|work|door|place))\b|\bpay (?:you|her|him) a (?:little )?visit\b|\bvisit (?:you|her|him) at (?:home|work)\b|\b(?:see|meet|waiting for|wait for) (?:you|her|him)\b[^.!?\n]{0,25}\b(?:parking|car park|garage|outside|after (?:your|ur|her|his) shift|in person|at (?:home|work))\b",
         "says they will come to the person",
+        guard=r"(?:happy|glad|great|nice|good|lovely|wonderful|can'?t wait|looking forward|excited|pleasure) to\W*$",
     ),
     _r(
         _L.THREAT,
@@ -222,7 +231,11 @@ _RULES: tuple[_Rule, ...] = (
     _r(
         _L.DOXXING,
         0.9,
-        r"\b(?:(?:her|his|their|your|ur|the doctor'?s|dr\.? ?[a-z'\-]+'?s?) (?:home|house|personal|private|real|cell|mobile|home phone|personal phone|personal email|private email|new|apartment|flat) (?:address|number|phone|cell|email|e-mail|mobile|is at)|(?<!my )(?<!our )(?:home|house) address)\b",
+        r"(?:\b(?:(?:her|his|their|your|ur|the doctor'?s|dr\.? ?[a-z'\-]+'?s?) (?:home|house|personal|private|real|cell|mobile|home phone|personal phone|personal email|private email|new|apartment|flat) (?:address|number|phone|cell|email|e-mail|mobile|is at)|(?<!my )(?<!our )(?:home|house) address)\b)"
+        r"(?=\s*(?:is|was|:|=|-|at|on|in|\(|\d)|[^.!?\n]{0,40}\d)"
+        r"|\b(?:i|we|i'?ve|we'?ve|i'?ll|we'?ll|just|gonna|got|found|here'?s|posting|dropping|leaking|sharing)\b[^.!?\n]{0,20}\b(?:(?:her|his|their|your|ur) (?:home|house|personal|private|real|cell|mobile) (?:address|number|phone|cell|email|e-mail|mobile))\b"
+        r"|\b(?:want|wants|have|got|found|know|knows|posting|post|share|sharing|leak|leaking|dm me for)\b[^.!?\n]{0,25}\b(?:home|house) address (?:of|for)\b"
+        r"|\bthe (?:home|house) address (?:of|for)\b[^.!?\n]{0,60}\b(?:is|was) (?:on|in|at|here|below|above)\b",
         "shares the person's private contact details",
     ),
     _r(
@@ -306,7 +319,7 @@ _RULES: tuple[_Rule, ...] = (
         0.92,
         r"\b(?:everyone|everybody|all of you|y'?all|yall|guys|folks|people|twitter|fam|friends|followers|let'?s(?: all)?|lets(?: all)?|we (?:all )?(?:need|should|must|have) to|go|please)\b[^.!?\n]{0,20}\b(?:report|mass[- ]report|reply to|flood|spam|tag|call|ring|phone|email|e-mail|mail|write to|dm|message|ratio|bombard|swarm|raid|dogpile|pile on|go after|go get|come get|get after|hound|expose|dox|doxx|review[- ]bomb|one[- ]star|leave (?:a |bad |1[- ]star )?reviews?)\b[^.!?\n]{0,30}\b(?:her|him|them|this|that|the (?:doctor|doc|nurse|clown|fraud|quack|account|woman|man|guy|hospital|clinic)|"
         + _NAMED
-        + r"|his|their|it)\b",
+        + r"|his|their)\b(?! (?:dm|dms|message|messages|comment|comments|reply|replies|post|threat|threats|abuse|account to (?:the )?(?:police|platform)))",
         "calls on others to go after the person",
         guard=r"(?:how (?:do|can|should) (?:i|we)|please don'?t|do not|don'?t)\W+(?:\w+\W+){0,3}$",
     ),
@@ -442,7 +455,7 @@ _RULES: tuple[_Rule, ...] = (
     _r(
         _L.INSULT,
         0.92,
-        r"\b(?:you'?re|youre|you are|ur|u r|your|you)\b[^.!?\n]{0,6}\b(?:such |a |an |the |one |absolute |total |complete |utter |real |fucking |bloody |massive |huge |little |dumb |stupid |sad |pathetic |worthless |incompetent |lying |dangerous |clueless |ignorant |useless |sorry |certified |typical |fat |ugly |old |arrogant )*"
+        r"\b(?:you'?re|youre|you are|ur|u r|your|you)\b(?!\W+(?:not|never|no longer|hardly)\b)[^.!?\n]{0,6}\b(?:such |a |an |the |one |absolute |total |complete |utter |real |fucking |bloody |massive |huge |little |dumb |stupid |sad |pathetic |worthless |incompetent |lying |dangerous |clueless |ignorant |useless |sorry |certified |typical |fat |ugly |old |arrogant )*"
         + _INSULT_NOUN
         + r"s?\b",
         "insults the person",
@@ -450,7 +463,7 @@ _RULES: tuple[_Rule, ...] = (
     _r(
         _L.INSULT,
         0.9,
-        r"\b(?:you'?re|youre|you are|ur|u r|you(?:'re)? so|you(?:'re)? such|you(?:'re)? being|you sound|you seem|you look|you act)\b[^.!?\n]{0,8}\b(?:so |really |very |truly |incredibly |fucking |bloody |just |too |completely |totally |utterly )*"
+        r"\b(?:you'?re|youre|you are|ur|u r|you(?:'re)? so|you(?:'re)? such|you(?:'re)? being|you sound|you seem|you look|you act)\b(?!\W+(?:not|never|no longer|hardly)\b)[^.!?\n]{0,8}\b(?:so |really |very |truly |incredibly |fucking |bloody |just |too |completely |totally |utterly )*"
         + _INSULT_ADJ
         + r"\b(?! (?:study|trial|data|take|argument|point|claim|paper|policy|idea|analysis|guideline|question|topic|decision|plan|approach))",
         "insults the person",
@@ -814,6 +827,20 @@ def anchors(norm: Normalised) -> list[tuple[int, int]]:
     return [m.span() for m in _ANCHOR_FOLDED.finditer(norm.folded.text)]
 
 
+#: A third person named or pointed at: "she", "him", "Dr. Lee", "@handle", "this guy". Not
+#: "they" (any group) and not "nurse"/"doctor" + a word ("a nurse says" is not Nurse Says).
+_THIRD_PERSON = re.compile(
+    r"\b(?:she|he|her|him|his|hers|she'?s|he'?s|herself|himself)\b|@[a-z0-9_]{2,}"
+    r"|\bdr\.? ?[a-z][a-z'\-]+|\bthis (?:guy|woman|man|lady|girl|doctor|doc|nurse|person|clown|"
+    r"idiot|fraud|quack|account|dude|chick|broad|witch|moron|creep|hack)\b"
+)
+
+
+def third_person(norm: Normalised) -> bool:
+    """The text points at a third person (see ``_THIRD_PERSON``)."""
+    return _THIRD_PERSON.search(norm.folded.text) is not None
+
+
 def has_second_person(norm: Normalised) -> bool:
     return _SECOND_PERSON.search(norm.folded.text) is not None
 
@@ -836,12 +863,18 @@ def _anchored(text: str, start: int, end: int, aimed_at_person: bool) -> bool:
 # Reported speech: abuse quoted in order to talk about it ("a patient told me 'I know where
 # you park'") is not abuse. A hit inside a quotation of two or more words is dropped when the
 # text around the quotation frames it as something said to or about someone.
-_QUOTATION = re.compile(r"[\"“«„]([^\"”»“\n]{3,400})[\"”»“]")
+_QUOTATION = re.compile(
+    r"[\"“«„]([^\"”»“\n]{2,400})[\"”»“]"
+    r"|(?<![\w'’])['‘]([^'‘’\n]{2,400}?)['’](?![\w'’])"
+)
 _REPORTING_FRAME = re.compile(
     r"\b(?:told|tells?|telling|said|says|saying|yelled|screamed|shouted|wrote|writes|posted|"
     r"sent|asked|called|calling|comments?|messages?|dms?|replies|reply|emails?|voicemails?|"
     r"letters?|notes?|texts?|got|get|getting|received|receive|hear|heard|hearing|reported|"
-    r"reporting|screenshot\w*|quote|quoted|quoting|like|such as|phrases?|words?|lines?)\b",
+    r"reporting|screenshot\w*|quote|quoted|quoting|like|such as|phrases?|words?|lines?|"
+    r"replied|responded|commented|tweeted|dm'?d|dmed|emailed|shouted|hissed|muttered|"
+    r"abuse|abusive|inbox|threats?|slurs?|insults?|examples?|trolls?|called me|calls me|"
+    r"calling me|calls you|calling you|calling someone|calling a|remarks?)\b",
     re.IGNORECASE,
 )
 
@@ -852,7 +885,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     if not _REPORTING_FRAME.search(outside):
         return spans
     for match in _QUOTATION.finditer(text):
-        if len(match.group(1).split()) >= 2:
+        quoted = match.group(1) if match.group(1) is not None else match.group(2)
+        if len(quoted.split()) >= 2 or len(quoted.strip()) >= 3:
             spans.append(match.span())
     return spans
 
@@ -866,6 +900,8 @@ def find_hits(norm: Normalised, *, aimed_at_person: bool = False) -> list[Hit]:
             or "“" in norm.original
             or "«" in norm.original
             or "„" in norm.original
+            or "'" in norm.original
+            or "‘" in norm.original
         )
         else []
     )

@@ -42,18 +42,18 @@ FAST_MODEL_NAME = "fast_offensive"
 WEIGHTS_SHA256: dict[str, str] = {
     "fast_offensive.json": "d5cbdb5341c6c55713487b79a92d8f1d37603fe352bf120d7617518a562b88d9",
     "fast_offensive.npy": "531e6475fc399fd9ece3b65589afc699ded5f04b460e604d2dde2ad6990ff013",
-    "head_credential_attack.json": "d8503227a339ce910803abd68c23caf9b3c51e6c0084718ac49ca2f6315da694",
-    "head_doxxing.json": "e2abae5ed4efd33ff691e1293118e04043fff1f3cab5c0e02b834cdf54285403",
-    "head_harassment.json": "cad646f193eabfbd3d39e2bdad59581e0aecae28fc010da4c9fcb28e9a58f33b",
-    "head_identity_attack.json": "728d8594a7a6958a728e6c3f59e29bb6c7793608fd285f8f7d95bd2513099d43",
-    "head_insult.json": "3a3c2c440fb086c830b41aec9d43a6fffcb836afea31a4452c4b3638386ecaf7",
-    "head_mobilisation.json": "2e4bf654dde9ca83a0763f79d9f12c7dfc99a27b33f21372da73fdc9ea23507f",
+    "head_credential_attack.json": "847be2962f2fc1ed3b6d77ec78e0382f957e336c1f485950f1be430c8a2e67b7",
+    "head_doxxing.json": "847e107f2f61925abd3d900d35129de06e03289e2b06a8e16d09d904592c9536",
+    "head_harassment.json": "10f229ef65133d7f0b7456e40081b82148a0a84f1acbd218f806ae00334dd883",
+    "head_identity_attack.json": "0af636fdef7d2121b907597fdc7e6f2b90002822fb26ba2634bc067d81aaf537",
+    "head_insult.json": "3e326f9ce58e168522330b5dccb8ad955b3e1a3d680c648cec3085212f6ee672",
+    "head_mobilisation.json": "50afeced1ffd48c0eb473d4deef045c8417d6203295e103a4635021e176d4da7",
     "head_offensive.json": "3512e02c35ef0c96ea3caae8e149be5911671b19ef1f8f932d793ba612f5c817",
-    "head_self_harm_encouragement.json": "434204997a0785900b54b56a2f6f9efeaae9e69a321e0911ca36b202621fff02",
-    "head_sexual_harassment.json": "c7e9c64d79398e432911521cf04329c88058cc86ebf04bc6998c3c118b0daf89",
-    "head_threat.json": "ee4a1ab9c65e740f20f7cb1cabf2ad9fbf64641aa1250430d1f809c21df45377",
+    "head_self_harm_encouragement.json": "7d3a202148efa29a636b2ff7b0346a620b4d3742a5e5dbf215bdaf1234896733",
+    "head_sexual_harassment.json": "819272152f4a3e4a0ab40a369f62cddfb879475ded33ea73763f645da59714de",
+    "head_threat.json": "d2a05454d838ab8add86fee75fc9392c92d441ee19d2610fda50e496f2e7f5c5",
     "minilm_adapter.json": "d85348ac5ce579ead2b666883e183dab0e7951babd07d54dcffc2d12506b01cc",
-    "minilm_adapter.npy": "abcddf768afa81603eca79e0bca12c01e3dee06421d4fb685ad129f71b803a43",
+    "minilm_adapter.npy": "379adbaf290f9b0aea815dabdf20442985762fed2557cc52d4e0865cd0ba61b3",
 }
 
 _lock = threading.Lock()

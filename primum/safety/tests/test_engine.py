@@ -236,3 +236,45 @@ def test_the_rules_literal_prefilter_never_changes_a_hit(monkeypatch: pytest.Mon
     unfiltered = tuple((rule, pattern, None) for rule, pattern, _ in rules._COMPILED)
     monkeypatch.setattr(rules, "_INDEX", rules._index(unfiltered))
     assert [rules.find_hits(norm, aimed_at_person=True) for norm in norms] == filtered
+
+
+@pytest.mark.parametrize(
+    ("text", "aimed", "flagged"),
+    [
+        # reported speech in single quotes, and one-word quotations, are talk about abuse
+        ("Someone replied 'are you even a real doctor?' under my sepsis thread.", False, False),
+        ('I was told to "kys" 60 times after a post on suicide prevention.', False, False),
+        ("are you even a real doctor?", True, True),
+        # advice about addresses is not doxxing; an address given, or held over someone, is
+        ("If someone posts your home address, report it as doxxing.", False, False),
+        ("her home address is 14 Elm Street, go say hi", False, True),
+        ("we have your home address, doc", True, True),
+        ("Who wants the home address of the guy who runs this account? I have it.", False, True),
+        # welcome back is not a visit
+        ("So happy to see you back at work after your surgery, Dr. Mills!", True, False),
+        ("You're a fraud and everyone knows it.", True, True),
+        # telling a victim to report a DM is not mobilisation
+        (
+            "@dr_pavlenko please report that DM. Threats like that break the rules here.",
+            True,
+            False,
+        ),
+        ("Everyone report her to the medical board today.", False, True),
+    ],
+)
+def test_reported_speech_advice_and_negation(text: str, aimed: bool, flagged: bool) -> None:
+    result = assess(text, Context(aimed_at_person=aimed))
+    assert (result.decision is not Decision.ALLOW) is flagged, result.spans
+
+
+def test_a_negated_insult_fires_no_insult_rule() -> None:
+    from primum.safety import rules
+
+    def insult_rules(text: str) -> list[str]:
+        hits = rules.find_hits(normalise(text), aimed_at_person=True)
+        return [h.reason for h in hits if h.label is Label.INSULT]
+
+    assert insult_rules("You're not a fraud, you're tired.") == []
+    assert insult_rules("you are never stupid for asking") == []
+    assert insult_rules("You're a fraud.") != []
+    assert insult_rules("you are so stupid") != []

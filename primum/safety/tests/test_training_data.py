@@ -41,6 +41,7 @@ KINDS = frozenset(
         "profane_benign",
         "everyday",
         "romance_benign",
+        "addressed_reply",
     }
 )
 LABEL_VALUES = frozenset(str(label) for label in Label)
