@@ -37,7 +37,7 @@ __all__ = [
     "third_person",
 ]
 
-RULES_VERSION = "rules-1"
+RULES_VERSION = "rules-2"
 
 # --- vocabulary -------------------------------------------------------------------------
 
