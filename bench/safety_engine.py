@@ -89,7 +89,7 @@ def main() -> None:
             norm = normalise(text)
             find_hits(norm, aimed_at_person=aimed)
             folded.append(norm.folded.text)
-        engine._models().fast.score_many(folded)
+        engine.models().fast.score_many(folded)
 
     best_fast = min(_timed(fast_path) for _ in range(args.repeat))
     print()
@@ -127,7 +127,7 @@ def main() -> None:
         f"cascade single post: p50 {percentile(single, 0.50):.2f} ms, p99 {percentile(single, 0.99):.2f} ms (n={len(sample)})"
     )
 
-    models = engine._models()
+    models = engine.models()
     print(f"full path: heads {', '.join(sorted(models.heads))}")
     models.full_scores(sample[:4])  # load the encoder before timing
     forced_single = []

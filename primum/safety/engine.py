@@ -41,6 +41,7 @@ __all__ = [
     "DEFAULT_THRESHOLDS",
     "assess",
     "assess_many",
+    "models",
     "thresholds_for",
 ]
 
@@ -163,6 +164,12 @@ def _models() -> _Models:
         }
         _loaded = _Models(fast=registry.load_fast_model(), heads=heads)
     return _loaded
+
+
+def models() -> _Models:
+    """The loaded models (the fast linear model, the heads, ``full_scores`` for the full
+    path), for benchmarks and reports that time or score one stage of the cascade alone."""
+    return _models()
 
 
 def engine_version() -> str:
