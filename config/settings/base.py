@@ -118,7 +118,8 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     options = DATABASES["default"].setdefault("OPTIONS", {})
     # Prepared statements are always planned for their parameters (a custom plan): the home
     # feed's generic plan measured 5x slower than its custom one (25.7 vs 5.5 ms p50,
-    # BENCHMARKS.md, "Findings"), and PostgreSQL may switch to it on its own after five runs.
+    # BENCHMARKS.md, "Current (2026-12-01)"), and PostgreSQL may switch to it on its own
+    # after five runs.
     options["options"] = "-c jit=off -c plan_cache_mode=force_custom_plan"
     # Parameters bound by the server and statements prepared after 5 executions on a
     # connection: a query is then parsed once per connection, not on every request.

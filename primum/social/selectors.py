@@ -248,7 +248,8 @@ class _Compiled:
         joining the tables in the order the SQL names them. For the home feed (a backward
         scan of the post ids, then one lookup per joined table) that is the order the planner
         picks anyway, and searching the other orders of its nine joins took half the planning
-        time: ~4 ms of planning for ~1.5 ms of execution (BENCHMARKS.md, "Findings").
+        time: ~4 ms of planning for ~1.5 ms of execution (BENCHMARKS.md, "Current
+        (2026-12-01)").
         """
         params = self.params(viewer=viewer, now=now, cursor=cursor, ids=ids)
         conn = connections[self.alias]
