@@ -42,7 +42,8 @@ RULES_VERSION = "rules-2"
 # --- vocabulary -------------------------------------------------------------------------
 
 _YOU = r"(?:you|u|ya|ye|yall|y'all|you'?re|youre|ur|your|yours|yourself|thee)"
-_THIRD = r"(?:she|he|her|him|his|hers|they|them|their|this (?:guy|woman|man|lady|girl|doctor|doc|nurse|person|clown|idiot|fraud|quack|account|dude|chick|broad|witch|moron|creep|hack))"
+_THIS_SOMEONE = r"this (?:guy|woman|man|lady|girl|doctor|doc|nurse|person|clown|idiot|fraud|quack|account|dude|chick|broad|witch|moron|creep|hack)"
+_THIRD = r"(?:she|he|her|him|his|hers|they|them|their|" + _THIS_SOMEONE + ")"
 _NAMED = (
     r"(?:@[a-z0-9_]{2,}|\bdr\.? ?[a-z][a-z'\-]+|\bdoctor [a-z][a-z'\-]+|\bnurse [a-z][a-z'\-]+)"
 )
@@ -831,8 +832,7 @@ def anchors(norm: Normalised) -> list[tuple[int, int]]:
 #: "they" (any group) and not "nurse"/"doctor" + a word ("a nurse says" is not Nurse Says).
 _THIRD_PERSON = re.compile(
     r"\b(?:she|he|her|him|his|hers|she'?s|he'?s|herself|himself)\b|@[a-z0-9_]{2,}"
-    r"|\bdr\.? ?[a-z][a-z'\-]+|\bthis (?:guy|woman|man|lady|girl|doctor|doc|nurse|person|clown|"
-    r"idiot|fraud|quack|account|dude|chick|broad|witch|moron|creep|hack)\b"
+    r"|\bdr\.? ?[a-z][a-z'\-]+|\b" + _THIS_SOMEONE + r"\b"
 )
 
 
@@ -861,8 +861,9 @@ def _anchored(text: str, start: int, end: int, aimed_at_person: bool) -> bool:
 
 
 # Reported speech: abuse quoted in order to talk about it ("a patient told me 'I know where
-# you park'") is not abuse. A hit inside a quotation of two or more words is dropped when the
-# text around the quotation frames it as something said to or about someone.
+# you park'") is not abuse. A hit inside a quotation (double or single quotes; two or more
+# words, or one of three letters or more such as "kys") is dropped when the text around the
+# quotation frames it as something said to or about someone.
 _QUOTATION = re.compile(
     r"[\"“«„]([^\"”»“\n]{2,400})[\"”»“]"
     r"|(?<![\w'’])['‘]([^'‘’\n]{2,400}?)['’](?![\w'’])"
@@ -872,9 +873,8 @@ _REPORTING_FRAME = re.compile(
     r"sent|asked|called|calling|comments?|messages?|dms?|replies|reply|emails?|voicemails?|"
     r"letters?|notes?|texts?|got|get|getting|received|receive|hear|heard|hearing|reported|"
     r"reporting|screenshot\w*|quote|quoted|quoting|like|such as|phrases?|words?|lines?|"
-    r"replied|responded|commented|tweeted|dm'?d|dmed|emailed|shouted|hissed|muttered|"
-    r"abuse|abusive|inbox|threats?|slurs?|insults?|examples?|trolls?|called me|calls me|"
-    r"calling me|calls you|calling you|calling someone|calling a|remarks?)\b",
+    r"replied|responded|commented|tweeted|dm'?d|dmed|emailed|hissed|muttered|abuse|abusive|"
+    r"inbox|threats?|slurs?|insults?|examples?|trolls?|calls me|calls you|remarks?)\b",
     re.IGNORECASE,
 )
 

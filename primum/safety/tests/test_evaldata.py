@@ -236,3 +236,15 @@ def test_blind_sets_are_well_formed_and_apart_from_the_others(
         for match in PHONE.finditer(row["text"])
         if match.group(1) != "555"
     ] == []
+
+
+def test_split_rows_reads_each_split_and_refuses_an_unknown_one() -> None:
+    from primum.safety.evaluation import split_rows
+
+    blind = split_rows("harassment", "blind")
+    assert blind and {row["split"] for row in blind} == {"blind"}
+    assert {row["split"] for row in split_rows("clinical", "heldout")} == {"heldout"}
+    assert {row["split"] for row in split_rows("phi", "all")} == {"dev", "heldout"}
+    assert split_rows("phi", "blind")  # phi_blind.jsonl
+    with pytest.raises(ValueError, match="unknown split"):
+        split_rows("harassment", "heldout3")
