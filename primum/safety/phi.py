@@ -750,7 +750,6 @@ _WIDE_PLACES = frozenset(
     Victoria Tasmania Nunavut Yukon British_Columbia Saskatchewan Nova_Scotia Punjab Kerala
     Gujarat Bengal Sindh Bavaria Catalonia Lombardy Siberia""".replace("_", " ").split()
 )
-_WIDE_PLACES = frozenset(p.replace(" ", "_") for p in _WIDE_PLACES) | _WIDE_PLACES
 _COUNTY = re.compile(rf"\b{_NAME}(?:\s{_NAME})?\s(?:County|Parish|Township|Borough)\b")
 _PLACE_CUE = re.compile(
     rf"\b(?:lives in|living in|lived in|resides in|residing in|resident of|moved from|"
