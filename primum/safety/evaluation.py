@@ -48,19 +48,21 @@ def load_evaldata(name: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-#: Splits of the evaluation sets. ``blind`` is a separate file per set (``<name>_blind.jsonl``),
-#: written after every other split by a writer who saw neither the engine nor the other sets;
-#: ``all`` is dev + heldout.
-SPLITS = ("dev", "heldout", "blind", "all")
+#: Splits of the evaluation sets. ``blind`` and ``blind2`` are separate files per set
+#: (``<name>_blind.jsonl``, ``<name>_blind2.jsonl``), each written after every other split by a
+#: writer who saw neither the engine nor the other sets (blind2 on 2026-12-02, after blind had
+#: been read for figures three times); ``all`` is dev + heldout.
+SPLITS = ("dev", "heldout", "blind", "blind2", "all")
+BLIND_SPLITS = ("blind", "blind2")
 
 
 def split_rows(name: str, split: str) -> list[dict[str, Any]]:
     """The lines of evaluation set ``name`` in ``split``."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; one of {', '.join(SPLITS)}")
-    if split == "blind":
-        path = EVALDATA / f"{name}_blind.jsonl"
-        return load_evaldata(f"{name}_blind") if path.exists() else []
+    if split in BLIND_SPLITS:
+        path = EVALDATA / f"{name}_{split}.jsonl"
+        return load_evaldata(f"{name}_{split}") if path.exists() else []
     return [r for r in load_evaldata(name) if split == "all" or r["split"] == split]
 
 

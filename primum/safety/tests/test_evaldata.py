@@ -50,6 +50,16 @@ CLINICAL_PER_KIND_DEV_MINIMUM = 10
 
 #: Phone numbers written as digits (e.g. 555-0143); every one must be a fictional 555 number.
 PHONE = re.compile(r"(?<![\d#])(\d{3})[-. ]\d{4}(?!\d)")
+#: "(555) 014-2297": the 555 is the area code, before the part PHONE matches.
+AREA_555 = re.compile(r"(?:\(555\)\s?|555[-. ])$")
+
+
+def _real_looking(text: str) -> list[str]:
+    return [
+        match.group(0)
+        for match in PHONE.finditer(text)
+        if match.group(1) != "555" and not AREA_555.search(text[: match.start()])
+    ]
 
 
 def normalise(text: str) -> str:
@@ -197,25 +207,33 @@ def test_normalise_collapses_case_and_whitespace() -> None:
 
 # --- the blind sets (written last, by a writer who saw neither the engine nor the sets above)
 
-BLIND_KINDS = set(CLINICAL_KIND_MINIMUM) | {"addressed_reply"}
+BLIND_KINDS = set(CLINICAL_KIND_MINIMUM) | {"addressed_reply", "everyday", "romance_benign"}
 
 
+@pytest.mark.parametrize(
+    ("split", "prefixes", "minimum"),
+    [("blind", ("b", "k"), 199), ("blind2", ("hb2-", "cb2-"), 199)],
+)
 def test_blind_sets_are_well_formed_and_apart_from_the_others(
-    harassment: list[dict[str, Any]], clinical: list[dict[str, Any]]
+    harassment: list[dict[str, Any]],
+    clinical: list[dict[str, Any]],
+    split: str,
+    prefixes: tuple[str, str],
+    minimum: int,
 ) -> None:
     known = {str(label) for label in Label}
     targets = {str(target) for target in Target}
-    blind_h = load(EVALDATA / "harassment_blind.jsonl")
-    blind_c = load(EVALDATA / "clinical_blind.jsonl")
-    assert len(blind_h) >= 199 and len(blind_c) >= 200
+    blind_h = load(EVALDATA / f"harassment_{split}.jsonl")
+    blind_c = load(EVALDATA / f"clinical_{split}.jsonl")
+    assert len(blind_h) >= minimum and len(blind_c) >= 200
     for rows, fields, prefix in (
-        (blind_h, HARASSMENT_FIELDS, "b"),
-        (blind_c, CLINICAL_FIELDS, "k"),
+        (blind_h, HARASSMENT_FIELDS, prefixes[0]),
+        (blind_c, CLINICAL_FIELDS, prefixes[1]),
     ):
         for row in rows:
             assert set(row) == fields, row.get("id")
-            assert re.fullmatch(prefix + r"\d{4}", row["id"]), row["id"]
-            assert row["split"] == "blind" and isinstance(row["aimed_at_person"], bool)
+            assert re.fullmatch(re.escape(prefix) + r"\d{4}", row["id"]), row["id"]
+            assert row["split"] == split and isinstance(row["aimed_at_person"], bool)
         assert len({row["id"] for row in rows}) == len(rows)
     per_label = Counter(label for row in blind_h for label in row["labels"])
     for row in blind_h:
@@ -229,13 +247,14 @@ def test_blind_sets_are_well_formed_and_apart_from_the_others(
     blind_texts = [normalise(r["text"]) for r in blind_h + blind_c]
     assert len(set(blind_texts)) == len(blind_texts)
     others = {normalise(r["text"]) for r in harassment + clinical}
+    other_blind = "blind2" if split == "blind" else "blind"
+    others |= {
+        normalise(r["text"])
+        for name in ("harassment", "clinical")
+        for r in load(EVALDATA / f"{name}_{other_blind}.jsonl")
+    }
     assert others.isdisjoint(blind_texts)
-    assert [
-        match.group(0)
-        for row in blind_h + blind_c
-        for match in PHONE.finditer(row["text"])
-        if match.group(1) != "555"
-    ] == []
+    assert [number for row in blind_h + blind_c for number in _real_looking(row["text"])] == []
 
 
 def test_split_rows_reads_each_split_and_refuses_an_unknown_one() -> None:
@@ -246,5 +265,6 @@ def test_split_rows_reads_each_split_and_refuses_an_unknown_one() -> None:
     assert {row["split"] for row in split_rows("clinical", "heldout")} == {"heldout"}
     assert {row["split"] for row in split_rows("phi", "all")} == {"dev", "heldout"}
     assert split_rows("phi", "blind")  # phi_blind.jsonl
+    assert {row["split"] for row in split_rows("clinical", "blind2")} == {"blind2"}
     with pytest.raises(ValueError, match="unknown split"):
         split_rows("harassment", "heldout3")
