@@ -1,8 +1,11 @@
 """PHI guard: "post the pearl, not the patient".
 
 Finds the HIPAA Safe Harbor identifiers in a post before it is published and proposes a
-redacted text. Deterministic, offline, regular expressions plus compact name lists
-(`phi_names`); no model.
+redacted text. Deterministic and offline: regular expressions plus compact name lists
+(`phi_names`) find the identifiers that have a form (numbers, addresses, titles, dates), and a
+learned word tagger (`ml/tagger.py`: MiniLM word states plus spelling features, trained by
+`training/phi_tagger.py`) adds the names, places, dates and ages written in free text that no
+pattern knows ("Deshawn came back", "drove in from Tillamook"). A pattern wins an overlap.
 
 Decisions (documented in primum/safety/evaldata/README.md, measured by bench/safety_phi.py):
 
@@ -36,6 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from primum.safety.ml.tagger import TaggedSpan
 from primum.safety.phi_names import FIRST_NAMES, SURNAMES
 
 
@@ -1273,8 +1277,44 @@ def _risky(c: _Collector) -> None:
         c.findings.append(finding)
 
 
-def check_phi(text: str) -> PhiReport:
-    """Find the patient identifiers in `text`. Offsets are into `text` as given."""
+def check_phi(text: str, *, learned: bool = True) -> PhiReport:
+    """Find the patient identifiers in `text`. Offsets are into `text` as given.
+
+    ``learned=False`` runs the patterns alone (no word tagger, no encoder)."""
+    return check_phi_many([text], learned=learned)[0]
+
+
+def check_phi_many(texts: Iterable[str], *, learned: bool = True) -> list[PhiReport]:
+    """`check_phi` for many texts; the word tagger runs on them in batches."""
+    items = list(texts)
+    tagged = _tagged(items) if learned else [[] for _ in items]
+    return [_check(text, spans) for text, spans in zip(items, tagged, strict=True)]
+
+
+def _tagged(texts: list[str]) -> list[list[TaggedSpan]]:
+    """The word tagger's spans per text ([] for every text when the MiniLM weights are not
+    installed: the patterns still run)."""
+    from primum.safety.ml import registry
+    from primum.safety.ml.encoder import EncoderNotInstalled
+
+    wanted = [index for index, text in enumerate(texts) if _TAGGABLE.search(text)]
+    out: list[list[TaggedSpan]] = [[] for _ in texts]
+    if not wanted:
+        return out
+    try:
+        tagger = registry.load_tagger()
+    except EncoderNotInstalled:
+        return out
+    for index, spans in zip(wanted, tagger.tag_many([texts[i] for i in wanted]), strict=True):
+        out[index] = spans
+    return out
+
+
+#: Only texts with two words or more reach the tagger.
+_TAGGABLE = re.compile(r"[^\W_]+\W+[^\W_]+")
+
+
+def _check(text: str, tagged: list[TaggedSpan]) -> PhiReport:
     if not text:
         return PhiReport(text=text, findings=())
     c = _Collector(text)
@@ -1283,9 +1323,32 @@ def check_phi(text: str) -> PhiReport:
     _ages(c)
     _locations(c)
     _names(c)
+    _learned(c, tagged)
     _risky(c)
     return PhiReport(text=text, findings=tuple(sorted(c.findings, key=lambda f: (f.start, f.end))))
 
 
-def check_phi_many(texts: Iterable[str]) -> list[PhiReport]:
-    return [check_phi(text) for text in texts]
+def _learned(c: _Collector, tagged: list[TaggedSpan]) -> None:
+    """What the word tagger read as a name, place, date or age where no pattern found
+    anything (a pattern's finding, with its type and reason, wins an overlap)."""
+    for span in tagged:
+        kind = PhiType(span.label)
+        if kind is PhiType.AGE_OVER_89 and any(
+            ch.isdigit() for ch in c.text[span.start : span.end]
+        ):
+            continue  # numeric ages are the patterns' (they know temperatures, doses, scores)
+        c.add(
+            span.start,
+            span.end,
+            kind,
+            f"read as {_TAGGER_WORDS[kind]} in context (word tagger, {span.score:.2f})",
+            direct=kind is PhiType.NAME,
+        )
+
+
+_TAGGER_WORDS = {
+    PhiType.NAME: "a person's name",
+    PhiType.LOCATION: "a place",
+    PhiType.DATE: "a date",
+    PhiType.AGE_OVER_89: "an age over 89",
+}

@@ -292,17 +292,29 @@ class MiniLMEncoder:
         if adapter is not None:
             self.version += f"+{adapter.version}"
 
-    def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
+    @staticmethod
+    def _clean(text: str) -> str:
         # The tokenizer refuses lone surrogates ("\ud800"), which a Python str may hold:
-        # each becomes U+FFFD; valid pairs stay the character they spell.
-        clean = [
-            text.encode("utf-16", "surrogatepass").decode("utf-16", "replace") for text in texts
-        ]
+        # each becomes U+FFFD, one character for one, so offsets stay those of the text. (A
+        # str that spells a valid pair as two surrogates gets the one character it spells.)
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+    def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
+        clean = [self._clean(text) for text in texts]
         with self._tokenizer_lock:
             encodings = self._tokenizer.encode_batch(clean)
         return [encoding.ids for encoding in encodings]
 
     def _forward(self, ids: npt.NDArray[np.int64], mask: Array) -> Array:
+        hidden = self._hidden(ids, mask)
+        weights = mask[:, :, None]
+        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), np.float32(1e-9))
+        norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), np.float32(1e-12))
+        result: Array = (pooled / norms).astype(np.float32)
+        return result
+
+    def _hidden(self, ids: npt.NDArray[np.int64], mask: Array) -> Array:
+        """The last layer's hidden state of every token, shape (batch, length, 384)."""
         batch, length = ids.shape
         hidden = self._word[ids].astype(np.float32) + self._position[:length] + self._token_type
         hidden = _layer_norm(hidden, self._emb_ln_w, self._emb_ln_b, self.eps)
@@ -324,11 +336,7 @@ class MiniLMEncoder:
             hidden = _layer_norm(
                 inner @ ff_out_w + ff_out_b + hidden, layer.ln2_w, layer.ln2_b, layer.eps
             )
-        weights = mask[:, :, None]
-        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), np.float32(1e-9))
-        norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), np.float32(1e-12))
-        result: Array = (pooled / norms).astype(np.float32)
-        return result
+        return hidden
 
     def embed_many(self, texts: Sequence[str], *, batch_size: int = 32) -> Array:
         """L2-normalised sentence embeddings, shape (len(texts), 384), float32, input order."""
@@ -348,6 +356,49 @@ class MiniLMEncoder:
                 ids[row, : len(sequence)] = sequence
                 mask[row, : len(sequence)] = 1.0
             out[chunk] = self._forward(ids, mask)
+        return out
+
+    def token_states(
+        self, texts: Sequence[str], *, batch_size: int = 16
+    ) -> list[tuple[Array, list[tuple[int, int]]]]:
+        """For each text, the last hidden state of each of its word-piece tokens (the
+        special [CLS] and [SEP] left out), shape (tokens, 384), with each token's character
+        offsets into the text. A text longer than the model's 128 tokens is run in
+        consecutive windows of 128 (the tokenizer's overflow), so every token gets a state."""
+        clean = [self._clean(text) for text in texts]
+        with self._tokenizer_lock:
+            encodings = self._tokenizer.encode_batch(clean)
+        windows = [
+            (index, window)
+            for index, encoding in enumerate(encodings)
+            for window in (encoding, *encoding.overflowing)
+        ]
+        kept: list[list[tuple[Array, list[tuple[int, int]]]]] = [[] for _ in texts]
+        order = sorted(range(len(windows)), key=lambda w: len(windows[w][1].ids))
+        results: dict[int, tuple[Array, list[tuple[int, int]]]] = {}
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            length = max(len(windows[w][1].ids) for w in chunk)
+            ids = np.zeros((len(chunk), length), dtype=np.int64)
+            mask = np.zeros((len(chunk), length), dtype=np.float32)
+            for row, w in enumerate(chunk):
+                sequence = windows[w][1].ids
+                ids[row, : len(sequence)] = sequence
+                mask[row, : len(sequence)] = 1.0
+            hidden = self._hidden(ids, mask)
+            for row, w in enumerate(chunk):
+                window = windows[w][1]
+                keep = [p for p, special in enumerate(window.special_tokens_mask) if not special]
+                results[w] = (
+                    np.ascontiguousarray(hidden[row, keep], dtype=np.float32),
+                    [window.offsets[p] for p in keep],
+                )
+        for w, (index, _) in enumerate(windows):
+            kept[index].append(results[w])
+        out: list[tuple[Array, list[tuple[int, int]]]] = []
+        for parts in kept:
+            states: Array = np.vstack([part[0] for part in parts]).astype(np.float32)
+            out.append((states, [offset for part in parts for offset in part[1]]))
         return out
 
     def embed(self, text: str) -> Array:

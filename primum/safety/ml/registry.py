@@ -20,6 +20,7 @@ from primum.safety.ml.encoder import (
 )
 from primum.safety.ml.heads import LogisticHead
 from primum.safety.ml.linear import LinearModel
+from primum.safety.ml.tagger import TAGGER_NAME, WordTagger
 
 __all__ = [
     "EMBEDDING_DIM",
@@ -31,6 +32,7 @@ __all__ = [
     "load_encoder",
     "load_fast_model",
     "load_head",
+    "load_tagger",
     "weights_sha256",
 ]
 
@@ -54,12 +56,16 @@ WEIGHTS_SHA256: dict[str, str] = {
     "head_threat.json": "d2a05454d838ab8add86fee75fc9392c92d441ee19d2610fda50e496f2e7f5c5",
     "minilm_adapter.json": "d85348ac5ce579ead2b666883e183dab0e7951babd07d54dcffc2d12506b01cc",
     "minilm_adapter.npy": "379adbaf290f9b0aea815dabdf20442985762fed2557cc52d4e0865cd0ba61b3",
+    # The PHI guard's word tagger: `python -m primum.safety.training.phi_tagger` prints these.
+    "phi_tagger.json": "90cf565f232385cec13ef3dc635e40997975bd3600c087b8ab0e6498560e35c3",
+    "phi_tagger.npy": "ce542a0149bddc13fbe3038ff1a19a24827317ee3c0a4308e3a10afb66b35cc8",
 }
 
 _lock = threading.Lock()
 _fast: LinearModel | None = None
 _heads: dict[str, LogisticHead] = {}
 _adapted: MiniLMEncoder | None = None
+_tagger: WordTagger | None = None
 
 
 def head_file_name(name: str) -> str:
@@ -117,6 +123,19 @@ def load_encoder(kind: str = "base") -> MiniLMEncoder:
             version = f"{ADAPTER_NAME}:{_short_digest(path, path.with_suffix('.npy'))}"
             _adapted = MiniLMEncoder(adapter=AdapterWeights.load(path, version))
         return _adapted
+
+
+def load_tagger(directory: Path = WEIGHTS_DIR) -> WordTagger:
+    """The PHI guard's word tagger (``weights/phi_tagger.json``) on the base encoder."""
+    global _tagger
+    path = directory / f"{TAGGER_NAME}.json"
+    if directory != WEIGHTS_DIR:
+        return WordTagger.load(path, load_encoder("base"), f"{TAGGER_NAME}:{_short_digest(path)}")
+    with _lock:
+        if _tagger is None:
+            encoder = get_encoder()  # load_encoder("base") takes the same lock
+            _tagger = WordTagger.load(path, encoder, f"{TAGGER_NAME}:{_short_digest(path)}")
+        return _tagger
 
 
 def available_heads(directory: Path = WEIGHTS_DIR) -> list[str]:
