@@ -457,10 +457,17 @@ _LOCAL_PHONE_KEYED = re.compile(
     r"(?<![\d-])(\d{3}[-. ]\d{4})(?![\d-])"
 )
 _PHONE_WORD_BEFORE = re.compile(
-    r"\b(?:phone|telephone|tel|mob|mobile|cell|call|ring|rang|text|txt|whatsapp|sms|number|no|"
-    r"contact|reach|landline|pager|bleep|fax|ph)\b[^.\n\d]{0,30}$",
+    r"\b(?:phon(?:e|es|ed|ing)|telephone|tel|mob|mobile|cell|call(?:s|ed|ing)?|ring(?:s|ing)?|"
+    r"rang|text(?:s|ed|ing)?|txt|whatsapp|sms|number|no|contact|reach|landline|pager|bleep|fax|"
+    r"ph)\b[^.\n\d]{0,30}$",
     re.IGNORECASE,
 )
+#: "faxed to 555-0148, her mobile is 555-0149": a phone word after the fax word wins.
+_PHONE_AFTER_FAX = re.compile(
+    r"\bfax(?:ed)?\b.*\b(?:phone|telephone|tel|mob|mobile|cell|landline|whatsapp)\b[^.\n\d]{0,30}$",
+    re.IGNORECASE,
+)
+_LOCAL_PHONE = re.compile(r"(?<![\d+(-])\d{3}[- ]\d{4}(?![\d-]|[.,]\d)")
 _EXTENSION = re.compile(r"\s*,?\s*(?:ext\.?|extension|x)\s*\d{1,5}\b", re.IGNORECASE)
 #: UK National Insurance number (the SSN of the UK): two letters, six digits, one letter.
 _NINO = re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
@@ -482,64 +489,80 @@ _IPV6 = re.compile(
 _ID_PREFIX = (
     r"(?i:\s*(?:card|cards)?\s*(?:number|no\.?|nr\.?|num|id|#)?\s*(?:is|was|of|=|:|#|-)?\s*)$"
 )
+_KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
+    (
+        PhiType.SSN,
+        r"social insurance|national insurance|NINO|tax file|TFN|aadhaar|aadhar|"
+        r"national ID|national identity|identity card|ID card|identity number|"
+        r"PPSN?|NRIC|CNIC|NIN|BVN|omang|(?-i:SIN|PAN|NI|IC)",
+        "national identity number",
+    ),
+    (
+        PhiType.VEHICLE_ID,
+        r"licen[cs]e plate|number plate|registration plate|reg plate|plate|plates|VIN|"
+        r"vehicle identification|vehicle ID|reg|registration|rego|car reg",
+        "vehicle plate or VIN",
+    ),
+    (
+        PhiType.MRN,
+        r"MRN|medical record|med rec|hospital|chart|record|NHS|NHI|unit|CR|hosp|UHID|EMR|EHR|EPR|"
+        r"(?-i:CHI|UR|URN|IP|OP)",
+        "medical record number",
+    ),
+    (
+        PhiType.HEALTH_PLAN_NUMBER,
+        r"member|insurance|insurance policy|policy|Medicare|Medicaid|health plan|"
+        r"subscriber|beneficiary|plan|BCBS|Aetna|Cigna|UHC|Humana|group|MBI|health card|"
+        r"health insurance|OHIP|MSP|RAMQ|PHN|personal health|ABHA|health ID|IHI|DVA|"
+        r"ECHS|CGHS|ESIC|PMJAY|NHIF|NHIS|PhilHealth|health number|medical card|GMS|"
+        r"insurance card|member ID|policy holder",
+        "health plan number",
+    ),
+    (
+        PhiType.ACCOUNT_NUMBER,
+        r"billing account|bank account|hospital account|patient account|account|acct|"
+        r"invoice|bill|HAR",
+        "account number",
+    ),
+    (
+        PhiType.LICENCE_NUMBER,
+        r"driver['’]?s licen[cs]e|driving licen[cs]e|licen[cs]e|DL|DEA|NPI|"
+        r"certificate|(?-i:NMC|GMC|HCPC|AHPRA)(?: PIN| number| no\.?)?|registration number",
+        "licence number",
+    ),
+    (
+        PhiType.DEVICE_ID,
+        r"serial|S/N|SN|device|IMEI|UDI|implant|pacemaker serial|pump serial|"
+        r"pacemaker|ICD|insulin pump|CGM|hearing aid|transmitter|transmitter ID|sensor|"
+        r"sensor ID|monitor ID|LVAD|VAD|controller",
+        "device serial number",
+    ),
+    (
+        PhiType.OTHER_UNIQUE_ID,
+        r"patient ID|patient|study ID|study|participant|subject|case|accession|specimen|"
+        r"encounter|visit|passport|employee|badge|student ID|biobank|bio-bank|sample|lab|"
+        r"trial ID|enrol?ment|registry|prisoner|inmate|claim|specimen|slide|block|tube|"
+        r"barcode|swab|requisition|order|voter|ration card|prison|prison number|"
+        r"service|service number|military service|military ID|dog tag|booking",
+        "unique identifying number",
+    ),
+)
 _KEYED: tuple[tuple[PhiType, re.Pattern[str], str], ...] = tuple(
-    (kind, re.compile(rf"\b(?i:{keys}){_ID_PREFIX}"), reason)
-    for kind, keys, reason in (
-        (
-            PhiType.SSN,
-            r"social insurance|national insurance|NINO|tax file|TFN|aadhaar|aadhar|"
-            r"national ID|national identity|(?-i:SIN|PAN|NI)",
-            "national identity number",
+    (kind, re.compile(rf"\b(?i:{keys}){_ID_PREFIX}"), reason) for kind, keys, reason in _KEY_WORDS
+)
+#: The same key words anywhere earlier in the sentence, for typing an identifier-shaped value
+#: that no key stands right before ("the PPS on the form is 5551234TA"); fax and phone too.
+_CUES: tuple[tuple[PhiType, re.Pattern[str], str], ...] = (
+    (PhiType.FAX, re.compile(r"\b(?i:fax(?:ed)?)\b"), "fax number"),
+    (
+        PhiType.PHONE,
+        re.compile(
+            r"\b(?i:phon(?:e|es|ed|ing)|telephone|tel|mobile|mob|cell|call(?:s|ed|ing)?|"
+            r"ring(?:s|ing)?|rang|text(?:s|ed|ing)?|whatsapp|landline)\b"
         ),
-        (
-            PhiType.VEHICLE_ID,
-            r"licen[cs]e plate|number plate|registration plate|reg plate|plate|plates|VIN|"
-            r"vehicle identification|vehicle ID|reg|registration|rego|car reg",
-            "vehicle plate or VIN",
-        ),
-        (
-            PhiType.MRN,
-            r"MRN|medical record|med rec|hospital|chart|record|NHS|unit|CR|hosp|UHID|EMR|EHR|EPR|"
-            r"(?-i:CHI|UR|URN|IP|OP)",
-            "medical record number",
-        ),
-        (
-            PhiType.HEALTH_PLAN_NUMBER,
-            r"member|insurance|insurance policy|policy|Medicare|Medicaid|health plan|"
-            r"subscriber|beneficiary|plan|BCBS|Aetna|Cigna|UHC|Humana|group|MBI|health card|"
-            r"health insurance|OHIP|MSP|RAMQ|PHN|personal health|ABHA|health ID|IHI|DVA|"
-            r"ECHS|CGHS|ESIC|PMJAY",
-            "health plan number",
-        ),
-        (
-            PhiType.ACCOUNT_NUMBER,
-            r"billing account|bank account|hospital account|patient account|account|acct|"
-            r"invoice|bill|HAR",
-            "account number",
-        ),
-        (
-            PhiType.LICENCE_NUMBER,
-            r"driver['’]?s licen[cs]e|driving licen[cs]e|licen[cs]e|DL|DEA|NPI|"
-            r"certificate|(?-i:NMC|GMC|HCPC|AHPRA)(?: PIN| number| no\.?)?|registration number",
-            "licence number",
-        ),
-        (
-            PhiType.DEVICE_ID,
-            r"serial|S/N|SN|device|IMEI|UDI|implant|pacemaker serial|pump serial|"
-            r"pacemaker|ICD|insulin pump|CGM|hearing aid|transmitter|transmitter ID|sensor|"
-            r"sensor ID|monitor ID|LVAD|VAD|controller",
-            "device serial number",
-        ),
-        (
-            PhiType.OTHER_UNIQUE_ID,
-            r"patient ID|patient|study ID|study|participant|subject|case|accession|specimen|"
-            r"encounter|visit|passport|employee|badge|student ID|biobank|bio-bank|sample|lab|"
-            r"trial ID|enrol?ment|registry|prisoner|inmate|claim|specimen|slide|block|tube|"
-            r"barcode|swab|requisition|order|voter|ration card|prison|prison number|"
-            r"service|service number|military service|military ID|dog tag|booking",
-            "unique identifying number",
-        ),
-    )
+        "phone number",
+    ),
+    *((kind, re.compile(rf"\b(?i:{keys})\b"), reason) for kind, keys, reason in _KEY_WORDS),
 )
 #: A value that may be an identifier: "00482913", "CN-2024-00871", "485 777 3456", "2123 45670 1".
 _ID_CANDIDATE = re.compile(
@@ -834,6 +857,10 @@ _INITIALS = re.compile(
     rf"|\b(?i:initials) (?P<v>(?:[{_UP}]\.?\s?){{2,3}})"
 )
 
+#: Field names written in capitals before "DOB" or an age ("MRN, DOB, SSN"): not initials.
+_FIELD_ACRONYM_WORDS = "MRN DOB DOD SSN NHS NHI SIN PPS GP ICU ED ER OR ID IDs URN CHI UHID NI PHI"
+_FIELD_ACRONYMS = frozenset(_FIELD_ACRONYM_WORDS.split())
+
 # Risky combinations
 _RARE = re.compile(
     r"\b(?:progeria|Hutchinson-Gilford|fibrodysplasia ossificans progressiva|FOP|"
@@ -856,32 +883,32 @@ _RELATIVE_TIME = re.compile(
 )
 _PLACE_ANY = re.compile(rf"\b(?:in|at|near|outside|from) (?P<v>{_STATES}|{_NAME}(?:\s{_NAME})?)")
 
+_MEDIA = (
+    r"(?:photo(?:graph)?|pic(?:ture)?|image|video|clip|footage|selfie|snap(?:shot)?|"
+    r"recording|voice ?(?:note|memo|message)|voicemail|audio)s?"
+)
+#: What in a photo identifies a person (HIPAA: full-face photographs and comparable images).
+_IDENTIFYING_FEATURE = r"(?:face|faces|tattoos?|birthmarks?|port-wine stain)"
 _BIOMETRIC = re.compile(
     r"\b(?:full[- ]face (?:photo(?:graph)?|picture|image)s?|"
-    r"photo(?:graph)? of (?:his|her|their|the patient['’]s) face|fingerprints?(?: scan)?|"
-    r"retinal scans?|iris scans?|voice (?:recording|print)s?|palm ?prints?|"
-    r"facial (?:photo|image|picture)s?)\b",
+    rf"{_MEDIA} (?:of|showing|with) (?:(?:his|her|their|the|a|an|my|your|this|that|"
+    r"(?:the )?[\w-]+['’]s?) )?(?:[\w-]+ ){0,2}" + _IDENTIFYING_FEATURE + r"|"
+    r"selfies?|fingerprints?(?: scans?)?|footprints?(?: cards?)?|retinal scans?|iris scans?|"
+    r"voice (?:recording|print|note|memo|message)s?|voicemails?|palm ?prints?|"
+    r"facial (?:photo|image|picture)s?|(?:his|her|their) face (?:is |was )?(?:visible|showing|in shot)|"
+    r"(?:recording|audio|video) of (?:his|her|their|the patient['’]s) (?:voice|speech)|"
+    r"videos? of (?:him|her|them|the patient|his|her|their)(?: [\w-]+){0,2}|"
+    r"[\w-]+\.(?:jpe?g|png|heic|gif|tiff?|mp4|mov|avi|wav|m4a|mp3))\b",
     re.IGNORECASE,
 )
-_BIOMETRIC_WORDS = frozenset(
-    [
-        "photo",
-        "photograph",
-        "photographs",
-        "picture",
-        "image",
-        "images",
-        "fingerprint",
-        "fingerprints",
-        "retinal",
-        "iris",
-        "voice",
-        "palm",
-        "palmprint",
-        "palmprints",
-        "facial",
-        "face",
-    ]
+_BIOMETRIC_WORD_LIST = """photo photos photograph photographs picture pictures pic pics image images video videos
+    clip clips footage selfie selfies snap snapshot recording recordings voicemail voicemails
+    audio fingerprint fingerprints footprint footprints retinal iris voice palm palmprint
+    palmprints facial face jpg jpeg png heic gif tif tiff mp4 mov avi wav m4a mp3"""
+_BIOMETRIC_WORDS = frozenset(_BIOMETRIC_WORD_LIST.split())
+_STRONG_BIOMETRIC = re.compile(
+    rf"{_IDENTIFYING_FEATURE}|full[- ]face|facial|finger|foot|palm|retina|iris|voice ?print",
+    re.IGNORECASE,
 )
 _NOT_BIOMETRIC_BEFORE = re.compile(r"(?:genetic|molecular|DNA|mass|spectral|metabolic)\s+$", re.I)
 
@@ -978,7 +1005,11 @@ def _structured(c: _Collector) -> None:
                 c.add(m.start(1), m.end(1), PhiType.URL, "a person's web address")
     if c.words & _BIOMETRIC_WORDS:
         for m in _BIOMETRIC.finditer(text):
-            if not _NOT_BIOMETRIC_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            if _NOT_BIOMETRIC_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+                continue
+            # A face, tattoo or print identifies on its own; a voice note, a video or an image
+            # file only in a sentence about a patient ("send me a voice note" is not PHI).
+            if _STRONG_BIOMETRIC.search(m.group()) or c.context(m.start())[0]:
                 c.add(m.start(), m.end(), PhiType.BIOMETRIC, "photo or biometric of a person")
     if c.digits >= 2:
         _plates(c)
@@ -1037,6 +1068,56 @@ def _keyed_ids(c: _Collector) -> None:
                 break
 
 
+#: A token shaped like an identifier: letters and digits, with - / . & inside ("ZAB1234",
+#: "UNTH/55/0192", "8821-4470-02", "S1234567D").
+_ID_SHAPED = re.compile(r"(?<![\w/.&-])[A-Za-z0-9]+(?:[-/.&][A-Za-z0-9]+)*(?![\w/&-]|[.,]\d)")
+#: Tokens that look like identifiers and are not a person's: gene variants, units, ordinals,
+#: decades, versions, plus the trial and literature ids of _NOT_ID.
+_NOT_SHAPED_ID = re.compile(
+    r"(?i:\d+(?:mg|mcg|ug|g|kg|ml|l|mmol|mol|iu|u|units?|mmhg|bpm|cm|mm|km|m|hrs?|h|mins?|s|"
+    r"yo|yrs?|y|wks?|w|mo|d|x|th|st|nd|rd|s|k|mb|gb|kb|hz|khz|mhz|kcal|cal|am|pm)|"
+    r"v?\d+(?:\.\d+)+|(?:19|20)\d\d[-/](?:19|20)?\d\d)$"
+)
+#: Registries and codes whose numbers identify a study, a paper, a code or a grant, not a patient.
+_NOT_ID_CUE = re.compile(
+    r"\b(?i:ORCID|DOI|ISBN|ISSN|PMID|PMCID|arXiv|NCT|CPT|ICD(?:-1[01])?|LOINC|SNOMED|ATC|NDC|lot|"
+    r"batch|grant|award|version|model|ref|reference|GTIN|EAN)\b[^.;\n]{0,12}$"
+)
+
+
+def _shaped_ids(c: _Collector) -> None:
+    """A token that can only be an identifier (four digits or more mixed with letters, or seven
+    digits or more in groups), wherever no pattern claimed it: typed by the nearest key word
+    earlier in its sentence ("the PPS on the form is 5551234TA"), else "other unique id"."""
+    text = c.text
+    for m in _ID_SHAPED.finditer(text):
+        value = m.group()
+        digits = sum(ch.isdigit() for ch in value)
+        letters = sum(ch.isalpha() for ch in value)
+        if digits < 4 or (letters == 0 and digits < 7) or (letters and len(value) < 5):
+            continue
+        if letters == 0 and "." in value and value.count(".") == 1:
+            continue  # a decimal number
+        if (
+            _NOT_ID.match(value)
+            or _NOT_SHAPED_ID.match(value)
+            or _looks_like_measure(text, m.end())
+        ):
+            continue
+        before = text[max(0, m.start() - 60) : m.start()]
+        if _NOT_ID_CUE.search(before):
+            continue
+        sentence_start = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "))
+        if sentence_start >= 0:
+            before = before[sentence_start + 1 :]
+        kind, reason, nearest = PhiType.OTHER_UNIQUE_ID, "an identifier-shaped number", -1
+        for cue_kind, cue, cue_reason in _CUES:
+            for found in cue.finditer(before):
+                if found.end() > nearest:
+                    kind, reason, nearest = cue_kind, cue_reason, found.end()
+        c.add(m.start(), m.end(), kind, reason)
+
+
 def _plates(c: _Collector) -> None:
     text = c.text
     if not c.words & _VEHICLE_WORDS:
@@ -1052,6 +1133,9 @@ def _phones(c: _Collector) -> None:
     for pattern in (_PHONE, _PHONE_KEYED, _LOCAL_PHONE_KEYED):
         for m in pattern.finditer(text):
             found.append((m.start(1), m.end(1)) if m.groups() else (m.start(), m.end()))
+    for m in _LOCAL_PHONE.finditer(text):  # "call 555-0148": a local number, after a phone word
+        if _PHONE_WORD_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            found.append((m.start(), m.end()))
     for m in _PHONE_GROUPS.finditer(text):
         value = m.group()
         digits = sum(ch.isdigit() for ch in value)
@@ -1068,7 +1152,8 @@ def _phones(c: _Collector) -> None:
         extension = _EXTENSION.match(text, end)
         if extension:
             end = extension.end()
-        if _FAX_BEFORE.search(text[max(0, start - 50) : start]):
+        before = text[max(0, start - 50) : start]
+        if _FAX_BEFORE.search(before) and not _PHONE_AFTER_FAX.search(before):
             c.add(start, end, PhiType.FAX, "fax number")
         else:
             c.add(start, end, PhiType.PHONE, "phone number")
@@ -1187,6 +1272,10 @@ def _is_clinician(text: str, start: int, end: int) -> bool:
 def _names(c: _Collector) -> None:
     text = c.text
     for m in _HONORIFIC.finditer(text):
+        # "Thanks to Mr Ashby for the teaching": a surgeon (Mr in the UK and Ireland), in a
+        # sentence about professional life and not about a patient.
+        if c.context(m.start()) == (False, True):
+            continue
         c.add(m.start(), m.end(), PhiType.NAME, "name after Mr/Mrs/Ms")
     for m in _LOWER_HONORIFIC.finditer(text):
         if m.group(1) not in _NOT_NAMES_LOWER:
@@ -1206,7 +1295,8 @@ def _names(c: _Collector) -> None:
             continue
         c.add(start, end, PhiType.NAME, "a person's family or case")
     for m in _INITIALS.finditer(text):
-        c.add(*_span(m), PhiType.NAME, "patient initials")
+        if m.group().strip(". ").replace(".", "").replace(" ", "") not in _FIELD_ACRONYMS:
+            c.add(*_span(m), PhiType.NAME, "patient initials")
     for m in _KEYED_NAME.finditer(text) if c.words & _NAME_KEY_WORDS else ():
         start, end = m.start(1), m.end(1)
         tokens = m.group(1).split()
@@ -1323,6 +1413,8 @@ def _check(text: str, tagged: list[TaggedSpan]) -> PhiReport:
     _ages(c)
     _locations(c)
     _names(c)
+    if c.digits >= 4:
+        _shaped_ids(c)
     _learned(c, tagged)
     _risky(c)
     return PhiReport(text=text, findings=tuple(sorted(c.findings, key=lambda f: (f.start, f.end))))

@@ -139,3 +139,72 @@ def test_dev_split_meets_the_goals() -> None:
     score = bench.score_phi([r for r in rows if r["split"] == "dev"])  # type: ignore[attr-defined]
     assert score.direct_recall >= 0.95, score.misses
     assert score.pearl_flag_rate < 0.05, score.false_alarms
+
+
+# --- identifiers without a key word, photos and recordings, local phone numbers -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("the PPS on the referral form is 5551234TA, please fix it", "5551234TA", PhiType.SSN),
+        ("NHI ZAB1234, transferred from the north", "ZAB1234", PhiType.MRN),
+        ("NHIF number 8821-4470-02 for the claim", "8821-4470-02", PhiType.HEALTH_PLAN_NUMBER),
+        (
+            "the sticker on the tube says UNTH/55/0192 not hers",
+            "UNTH/55/0192",
+            PhiType.OTHER_UNIQUE_ID,
+        ),
+        (
+            "her boyfriend keeps calling from 555-0176 pretending to be family",
+            "555-0176",
+            PhiType.PHONE,
+        ),
+        ("faxed to her office on 555-0148, her mobile is 555-0149", "555-0149", PhiType.PHONE),
+        ("faxed to her office on 555-0148, her mobile is 555-0149", "555-0148", PhiType.FAX),
+    ],
+)
+def test_identifier_shaped_values_are_found_and_typed_by_the_nearest_cue(
+    text: str, value: str, kind: PhiType
+) -> None:
+    found = {f.text: f.type for f in check_phi(text, learned=False).findings}
+    assert found.get(value) is kind, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BRAF V600E and EGFR L858R both respond to targeted therapy",
+        "see NCT01471522 and PMID 31234567 for the trial",
+        "grant R01HL123456 funded the 2019-2023 cohort",
+        "give 1000mg paracetamol, max 4000mg a day",
+        "ORCID 0000-0002-1825-0097 on the poster",
+        "the 2023 ESC guideline changed in v2.3.1 of the app",
+        "never post the MRN, DOB or SSN in a group chat",
+        "send me a voice note when you land",
+        "a photo of the rash on day 3 is a good teaching image",
+    ],
+)
+def test_identifier_shapes_that_identify_no_patient_pass(text: str) -> None:
+    assert check_phi(text, learned=False).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("she posted the photo of her neck tattoo on the ward group", "photo of her neck tattoo"),
+        (
+            "a pic of his new face tattoo, the patient said it was fine",
+            "pic of his new face tattoo",
+        ),
+        ("the patient sent a voice note about the pain", "voice note"),
+        (
+            "attached IMG_4471_forearm_tattoo.jpg from the patient's file",
+            "IMG_4471_forearm_tattoo.jpg",
+        ),
+        ("footprint cards from the delivery suite", "footprint cards"),
+    ],
+)
+def test_photos_recordings_and_prints_of_a_person(text: str, value: str) -> None:
+    found = [f for f in check_phi(text, learned=False).findings if f.type is PhiType.BIOMETRIC]
+    assert [f.text for f in found] == [value]
