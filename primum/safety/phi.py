@@ -562,6 +562,14 @@ _CUES: tuple[tuple[PhiType, re.Pattern[str], str], ...] = (
         ),
         "phone number",
     ),
+    (
+        PhiType.BIOMETRIC,
+        re.compile(
+            r"\b(?i:fingerprints?|finger ?print|iris|retina|retinal|biometrics?|voice ?print|"
+            r"face ?ID|facial recognition|palm ?print|vein scan|gait)\b"
+        ),
+        "biometric identifier",
+    ),
     *((kind, re.compile(rf"\b(?i:{keys})\b"), reason) for kind, keys, reason in _KEY_WORDS),
 )
 #: A value that may be an identifier: "00482913", "CN-2024-00871", "485 777 3456", "2123 45670 1".

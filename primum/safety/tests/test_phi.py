@@ -208,3 +208,13 @@ def test_identifier_shapes_that_identify_no_patient_pass(text: str) -> None:
 def test_photos_recordings_and_prints_of_a_person(text: str, value: str) -> None:
     found = [f for f in check_phi(text, learned=False).findings if f.type is PhiType.BIOMETRIC]
     assert [f.text for f in found] == [value]
+
+
+def test_a_biometric_template_number_is_typed_biometric() -> None:
+    found = {
+        f.text: f.type
+        for f in check_phi(
+            "fingerprint template FP-229104 on the visa form", learned=False
+        ).findings
+    }
+    assert found.get("FP-229104") is PhiType.BIOMETRIC, found
