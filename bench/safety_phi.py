@@ -451,6 +451,12 @@ def main() -> None:
                 f"          {name} {len(extra)} rows "
                 f"({dict(Counter(str(r['split']) + '/' + str(r['kind']) for r in extra))})"
             )
+    try:
+        from primum.safety.ml import registry
+
+        print(f"tagger  : {registry.load_tagger().version} (the PHI guard's word tagger)")
+    except Exception as error:  # any reason it cannot load is reported
+        print(f"tagger  : NOT LOADED ({type(error).__name__}: {error}); patterns only")
     print("PHI (span overlap, type-aware):")
     if not args.peer:
         report_phi("primum", scored, ours, args.verbose, splits)
