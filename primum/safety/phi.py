@@ -1433,10 +1433,11 @@ def _learned(c: _Collector, tagged: list[TaggedSpan]) -> None:
     anything (a pattern's finding, with its type and reason, wins an overlap)."""
     for span in tagged:
         kind = PhiType(span.label)
-        if kind is PhiType.AGE_OVER_89 and any(
-            ch.isdigit() for ch in c.text[span.start : span.end]
-        ):
+        value = c.text[span.start : span.end]
+        if kind is PhiType.AGE_OVER_89 and any(ch.isdigit() for ch in value):
             continue  # numeric ages are the patterns' (they know temperatures, doses, scores)
+        if kind is PhiType.DATE and _RELATIVE_DAY.fullmatch(value):
+            continue  # "last Tuesday", "yesterday": not a date on its own (see the docstring)
         c.add(
             span.start,
             span.end,
@@ -1446,6 +1447,10 @@ def _learned(c: _Collector, tagged: list[TaggedSpan]) -> None:
         )
 
 
+_RELATIVE_DAY = re.compile(
+    rf"(?i:(?:(?:last|this|next|on|every|that|the)\s+)*(?:{_WEEKDAYS}|{_WEEKDAY_ABBR}|today|"
+    r"tonight|yesterday|tomorrow|weekend|morning|afternoon|evening|night)s?)"
+)
 _TAGGER_WORDS = {
     PhiType.NAME: "a person's name",
     PhiType.LOCATION: "a place",

@@ -57,8 +57,8 @@ WEIGHTS_SHA256: dict[str, str] = {
     "minilm_adapter.json": "d85348ac5ce579ead2b666883e183dab0e7951babd07d54dcffc2d12506b01cc",
     "minilm_adapter.npy": "de3b387ffd256995d7e8214106ab0c4ee97acf3f61a25a61547ddbe1ba10b530",
     # The PHI guard's word tagger: `python -m primum.safety.training.phi_tagger` prints these.
-    "phi_tagger.json": "90cf565f232385cec13ef3dc635e40997975bd3600c087b8ab0e6498560e35c3",
-    "phi_tagger.npy": "ce542a0149bddc13fbe3038ff1a19a24827317ee3c0a4308e3a10afb66b35cc8",
+    "phi_tagger.json": "40f9bad5716706bbad467cf8ef5832218ccd807b97df1a6636a132bf93756ac8",
+    "phi_tagger.npy": "65fc425d540d083891ea23c7e618ffffcee520c89e2bce2dece20b81b33ed194",
 }
 
 _lock = threading.Lock()

@@ -11,7 +11,7 @@ go through a small network (one hidden layer of ReLUs) that gives P(label) per w
 labels in ``LABELS``; a word is an identifier when 1 - P(O) reaches the threshold, and
 neighbouring words of one label join into one span.
 
-The weights (``weights/phi_tagger.json`` and ``.npy``, about 0.6 MB) are written by
+The weights (``weights/phi_tagger.json`` and ``.npy``, about 1.2 MB) are written by
 ``python -m primum.safety.training.phi_tagger``, which also chose the threshold on its
 cross-validated predictions (see there). Pure numpy: no Django, no PyTorch.
 """
