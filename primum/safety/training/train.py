@@ -232,6 +232,13 @@ def build(out_dir: Path, *, log: Callable[[str], None] = print) -> dict[str, str
     started = time.monotonic()
     finetune.build(out_dir, log=log)
     log(f"  encoder adapter and harassment heads trained in {time.monotonic() - started:.0f} s")
+
+    # The PHI guard's word tagger (base encoder, scikit-learn; see phi_tagger.py).
+    from primum.safety.training import phi_tagger
+
+    started = time.monotonic()
+    phi_tagger.build(out_dir)
+    log(f"  PHI word tagger trained in {time.monotonic() - started:.0f} s")
     return registry.weights_sha256(out_dir)
 
 
