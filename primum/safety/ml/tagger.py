@@ -39,6 +39,7 @@ __all__ = [
     "WordTagger",
     "features",
     "in_context",
+    "network_probabilities",
     "split_words",
 ]
 
@@ -173,6 +174,19 @@ def in_context(rows: Array) -> Array:
     return np.hstack([rows, before, after])
 
 
+def network_probabilities(
+    arrays: tuple[Array, Array, Array, Array], rows: npt.NDArray[np.floating]
+) -> npt.NDArray[np.float64]:
+    """The network: ReLU(rows · W1 + b1) · W2 + b2, softmax. Training and run time share it."""
+    hidden_w, hidden_b, out_w, out_b = arrays
+    inner = np.maximum(rows.astype(np.float32) @ hidden_w + hidden_b, np.float32(0.0))
+    logits = (inner @ out_w + out_b).astype(np.float64)
+    logits -= logits.max(axis=1, keepdims=True)
+    exp = np.exp(logits)
+    result: npt.NDArray[np.float64] = exp / exp.sum(axis=1, keepdims=True)
+    return result
+
+
 class WordTagger:
     """A one-hidden-layer network over ``in_context(features(...))``: ReLU, then softmax over
     ``LABELS``. Loads ``phi_tagger.json`` (labels, features, threshold, shapes) and the
@@ -217,13 +231,7 @@ class WordTagger:
 
     def predict_rows(self, rows: Array) -> Array:
         """P(label) for rows of ``in_context`` features."""
-        hidden_w, hidden_b, out_w, out_b = self.arrays
-        inner = np.maximum(rows @ hidden_w + hidden_b, np.float32(0.0))
-        logits = (inner @ out_w + out_b).astype(np.float64)
-        logits -= logits.max(axis=1, keepdims=True)
-        exp = np.exp(logits)
-        result: Array = (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
-        return result
+        return network_probabilities(self.arrays, rows).astype(np.float32)
 
     def probabilities(self, texts: Sequence[str]) -> list[tuple[list[Word], Array]]:
         """Per text: its words and P(label) per word, shape (words, len(LABELS))."""

@@ -48,6 +48,7 @@ from primum.safety.ml.tagger import (
     WordTagger,
     features,
     in_context,
+    network_probabilities,
     split_words,
 )
 from primum.safety.training.phi_markup import read_marked_file
@@ -160,13 +161,7 @@ def fit(x: npt.NDArray[np.float64], y: npt.NDArray[np.int64]) -> Arrays:
 
 
 def _probabilities(x: npt.NDArray[np.float64], arrays: Arrays) -> npt.NDArray[np.float64]:
-    hidden_w, hidden_b, out_w, out_b = arrays
-    inner = np.maximum(x.astype(np.float32) @ hidden_w + hidden_b, np.float32(0.0))
-    logits = (inner @ out_w + out_b).astype(np.float64)
-    logits -= logits.max(axis=1, keepdims=True)
-    exp = np.exp(logits)
-    result: npt.NDArray[np.float64] = exp / exp.sum(axis=1, keepdims=True)
-    return result
+    return network_probabilities(arrays, x)
 
 
 def cross_validated(
