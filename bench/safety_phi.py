@@ -1,14 +1,16 @@
 """PHI guard and medical-advice guard: accuracy on the labelled sets, and speed.
 
-    python bench/safety_phi.py [--peer] [--heldout2] [--blind] [--blind2] [--repeat 20]
+    python bench/safety_phi.py [--peer] [--heldout2] [--blind] [--blind2] [--blind3] [--repeat 20]
 
 Reads primum/safety/evaldata/phi.jsonl and advice.jsonl (written by bench/safety_phi_data.py)
 and prints, for the dev and heldout splits separately: per identifier type recall and precision
 (a prediction matches a labelled span of the same type when they overlap), recall on direct
 identifiers, the share of teaching pearls flagged, and advice accuracy/precision/recall; then
 texts per second. `--heldout2` also scores phi_heldout2.jsonl (split heldout2), `--blind`
-phi_blind.jsonl and `--blind2` phi_blind2.jsonl (splits blind and blind2: written last, never
-read to tune; `--verbose` lists no line of them).
+phi_blind.jsonl, `--blind2` phi_blind2.jsonl and `--blind3` phi_blind3.jsonl (each written after
+the guard's last change by a writer who saw neither the guard nor the other sets). blind and
+blind2 were read to fix errors on 2026-12-07 and are development data since; blind3 is never
+read to tune and `--verbose` lists no line of it.
 
 `--peer` measures the offline peers beside our guard, on the same rows in the same run (and
 implies `--heldout2`): presidio-analyzer with the spaCy pipeline named by `--spacy-model`
@@ -47,6 +49,8 @@ DATA = ROOT / "primum" / "safety" / "evaldata"
 DIRECT = {str(t) for t in DIRECT_TYPES}
 #: The type of a peer's prediction that says "PHI" without saying which identifier.
 UNTYPED = "phi (untyped)"
+#: Blind splits never read to tune: `--verbose` lists none of their lines.
+STILL_BLIND = ("blind3",)
 
 #: A predictor: text -> [(start, end, type)].
 Predictor = Callable[[str], list[tuple[int, int, str]]]
@@ -389,7 +393,7 @@ def report_phi(
             f"({score.pearls_flagged}/{score.pearls}; goal < 0.05); PHI posts flagged: "
             f"{score.phi_posts_flagged}/{score.phi_posts}"
         )
-        if verbose and split.startswith("blind"):
+        if verbose and split in STILL_BLIND:
             print("      (misses and false alarms are never listed for a blind split)")
         elif verbose:
             for line in score.misses:
@@ -403,13 +407,16 @@ def main() -> None:
     parser.add_argument(
         "--peer",
         action="store_true",
-        help="also measure presidio/philter (implies --heldout2, --blind and --blind2)",
+        help="also measure presidio/philter (implies --heldout2 and every --blind split)",
     )
     parser.add_argument(
         "--blind", action="store_true", help="also score evaldata/phi_blind.jsonl (split blind)"
     )
     parser.add_argument(
         "--blind2", action="store_true", help="also score evaldata/phi_blind2.jsonl (split blind2)"
+    )
+    parser.add_argument(
+        "--blind3", action="store_true", help="also score evaldata/phi_blind3.jsonl (split blind3)"
     )
     parser.add_argument(
         "--heldout2", action="store_true", help="also score evaldata/phi_heldout2.jsonl"
@@ -427,6 +434,7 @@ def main() -> None:
     heldout2_rows = load("phi_heldout2.jsonl") if args.peer or args.heldout2 else []
     blind_rows = load("phi_blind.jsonl") if args.peer or args.blind else []
     blind2_rows = load("phi_blind2.jsonl") if args.peer or args.blind2 else []
+    blind3_rows = load("phi_blind3.jsonl") if args.peer or args.blind3 else []
     advice_rows = load("advice.jsonl")
     print("== PHI guard and medical-advice guard")
     print(f"command : {' '.join(shlex.quote(a) for a in [sys.executable, *sys.argv])}")
@@ -438,12 +446,13 @@ def main() -> None:
         f"advice.jsonl {len(advice_rows)} rows "
         f"({dict(Counter(str(r['split']) for r in advice_rows))})"
     )
-    scored = phi_rows + heldout2_rows + blind_rows + blind2_rows
+    scored = phi_rows + heldout2_rows + blind_rows + blind2_rows + blind3_rows
     splits = ("dev", "heldout")
     for name, extra, split in (
         ("phi_heldout2.jsonl", heldout2_rows, "heldout2"),
         ("phi_blind.jsonl", blind_rows, "blind"),
         ("phi_blind2.jsonl", blind2_rows, "blind2"),
+        ("phi_blind3.jsonl", blind3_rows, "blind3"),
     ):
         if extra:
             splits += (split,)

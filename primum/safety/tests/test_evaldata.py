@@ -212,7 +212,11 @@ BLIND_KINDS = set(CLINICAL_KIND_MINIMUM) | {"addressed_reply", "everyday", "roma
 
 @pytest.mark.parametrize(
     ("split", "prefixes", "minimum"),
-    [("blind", ("b", "k"), 199), ("blind2", ("hb2-", "cb2-"), 199)],
+    [
+        ("blind", ("b", "k"), 199),
+        ("blind2", ("hb2-", "cb2-"), 199),
+        ("blind3", ("hb3-", "cb3-"), 200),
+    ],
 )
 def test_blind_sets_are_well_formed_and_apart_from_the_others(
     harassment: list[dict[str, Any]],
@@ -247,9 +251,10 @@ def test_blind_sets_are_well_formed_and_apart_from_the_others(
     blind_texts = [normalise(r["text"]) for r in blind_h + blind_c]
     assert len(set(blind_texts)) == len(blind_texts)
     others = {normalise(r["text"]) for r in harassment + clinical}
-    other_blind = "blind2" if split == "blind" else "blind"
     others |= {
         normalise(r["text"])
+        for other_blind in ("blind", "blind2", "blind3")
+        if other_blind != split
         for name in ("harassment", "clinical")
         for r in load(EVALDATA / f"{name}_{other_blind}.jsonl")
     }
@@ -266,5 +271,6 @@ def test_split_rows_reads_each_split_and_refuses_an_unknown_one() -> None:
     assert {row["split"] for row in split_rows("phi", "all")} == {"dev", "heldout"}
     assert split_rows("phi", "blind")  # phi_blind.jsonl
     assert {row["split"] for row in split_rows("clinical", "blind2")} == {"blind2"}
+    assert {row["split"] for row in split_rows("harassment", "blind3")} == {"blind3"}
     with pytest.raises(ValueError, match="unknown split"):
         split_rows("harassment", "heldout3")

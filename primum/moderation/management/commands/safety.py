@@ -1,7 +1,7 @@
 """`primum safety`: the safety engine from the command line.
 
     primum safety score FILE [--format jsonl|csv] [--text-field text] [--output OUT]
-    primum safety eval [--split heldout|dev|blind|blind2|all] [--no-public-data] [--json]
+    primum safety eval [--split heldout|dev|blind|blind2|blind3|all] [--no-public-data] [--json]
 
 ``score`` reads JSONL (one object per line) or CSV (a header row), scores the texts in
 batches with ``primum.safety.assess_many`` and writes one JSON object per input record:
@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from primum.safety.evaluation import SPLITS
 
 BATCH_SIZE = 64
 FORMATS = ("jsonl", "csv")
@@ -279,11 +281,11 @@ class Command(BaseCommand):
         evaluate.add_argument(
             "--split",
             default="heldout",
-            choices=["dev", "heldout", "blind", "blind2", "all"],
+            choices=list(SPLITS),
             help=(
-                "Which split of the evaluation sets (default: heldout, never tuned on; blind, "
-                "blind2: sets written later, each by a writer who saw neither the engine nor "
-                "the others)."
+                "Which split of the evaluation sets (default: heldout; blind, blind2, blind3: "
+                "sets written later, each by a writer who saw neither the engine nor the "
+                "others; blind3 is the one never used for tuning)."
             ),
         )
         evaluate.add_argument(
