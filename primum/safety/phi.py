@@ -443,7 +443,7 @@ _PHONE_KEYED = re.compile(
     r"(?:is|at|on|:)?\s*(\d{7,11}|\d{3}[\s.-]\d{4})\b",
     re.IGNORECASE,
 )
-_FAX_BEFORE = re.compile(r"\bfax(?:ed)?\b[^.\n]{0,45}$", re.IGNORECASE)
+_FAX_BEFORE = re.compile(r"\bfax(?:ed|es|ing)?\b[^.\n]{0,45}$|\bF:\s*$", re.IGNORECASE)
 #: Any run of 2-5 digit groups (international, UK, Australian, Indian layouts, "555 0192 334"):
 #: a phone when it has a prefix (+44, (02), a leading 0 trunk digit) or a phone word before it.
 _PHONE_GROUPS = re.compile(
@@ -458,8 +458,8 @@ _LOCAL_PHONE_KEYED = re.compile(
 )
 _PHONE_WORD_BEFORE = re.compile(
     r"\b(?:phon(?:e|es|ed|ing)|telephone|tel|mob|mobile|cell|call(?:s|ed|ing)?|ring(?:s|ing)?|"
-    r"rang|text(?:s|ed|ing)?|txt|whatsapp|sms|number|no|contact|reach|landline|pager|bleep|fax|"
-    r"ph)\b[^.\n\d]{0,30}$",
+    r"rang|text(?:s|ed|ing)?|txt|whatsapp|sms|number|no|contact|reach|landline|pager|bleep|"
+    r"fax(?:es|ed|ing)?|ph)\b[^.\n\d]{0,30}$",
     re.IGNORECASE,
 )
 #: "faxed to 555-0148, her mobile is 555-0149": a phone word after the fax word wins.
@@ -487,14 +487,15 @@ _IPV6 = re.compile(
 
 #: What may stand between a key word and its value: "NHS no: ", "member ID #", "card number ".
 _ID_PREFIX = (
-    r"(?i:\s*(?:card|cards)?\s*(?:number|no\.?|nr\.?|num|id|#)?\s*(?:is|was|of|=|:|#|-)?\s*)$"
+    r"(?i:\s*(?:card|cards)?\s*(?:number|no\.?|nr\.?|num|id|#)?\s*(?:is|was|of|=|:|#|-|\()?\s*)$"
 )
 _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
     (
         PhiType.SSN,
         r"social insurance|national insurance|NINO|tax file|TFN|aadhaar|aadhar|"
         r"national ID|national identity|identity card|ID card|identity number|"
-        r"PPSN?|NRIC|CNIC|NIN|BVN|omang|(?-i:SIN|PAN|NI|IC)",
+        r"PPSN?|NRIC|CNIC|NIN|BVN|omang|Ghana ?Card|Emirates ID|NIDA|personnummer|"
+        r"(?-i:SIN|PAN|NI|IC|BSN|CPR|NIR|DNI|NIE|CURP|CPF|RUT|NIC|NID)",
         "national identity number",
     ),
     (
@@ -515,7 +516,7 @@ _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
         r"subscriber|beneficiary|plan|BCBS|Aetna|Cigna|UHC|Humana|group|MBI|health card|"
         r"health insurance|OHIP|MSP|RAMQ|PHN|personal health|ABHA|health ID|IHI|DVA|"
         r"ECHS|CGHS|ESIC|PMJAY|NHIF|NHIS|PhilHealth|health number|medical card|GMS|"
-        r"insurance card|member ID|policy holder",
+        r"insurance card|member ID|policy holder|(?-i:MBR)",
         "health plan number",
     ),
     (
@@ -527,7 +528,8 @@ _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
     (
         PhiType.LICENCE_NUMBER,
         r"driver['’]?s licen[cs]e|driving licen[cs]e|licen[cs]e|DL|DEA|NPI|"
-        r"certificate|(?-i:NMC|GMC|HCPC|AHPRA)(?: PIN| number| no\.?)?|registration number",
+        r"certificate|(?-i:NMC|GMC|HCPC|AHPRA)(?: PIN| number| no\.?)?|registration number|"
+        r"CDL|(?-i:RN|LPN|LVN|APRN)(?: licen[cs]e)?",
         "licence number",
     ),
     (
@@ -553,7 +555,7 @@ _KEYED: tuple[tuple[PhiType, re.Pattern[str], str], ...] = tuple(
 #: The same key words anywhere earlier in the sentence, for typing an identifier-shaped value
 #: that no key stands right before ("the PPS on the form is 5551234TA"); fax and phone too.
 _CUES: tuple[tuple[PhiType, re.Pattern[str], str], ...] = (
-    (PhiType.FAX, re.compile(r"\b(?i:fax(?:ed)?)\b"), "fax number"),
+    (PhiType.FAX, re.compile(r"\b(?i:fax(?:ed|es|ing)?)\b"), "fax number"),
     (
         PhiType.PHONE,
         re.compile(
@@ -566,7 +568,8 @@ _CUES: tuple[tuple[PhiType, re.Pattern[str], str], ...] = (
         PhiType.BIOMETRIC,
         re.compile(
             r"\b(?i:fingerprints?|finger ?print|iris|retina|retinal|biometrics?|voice ?print|"
-            r"face ?ID|facial recognition|palm ?print|vein scan|gait)\b"
+            r"face ?ID|facial recognition|palm ?print|palm[- ]vein|vein scan\w*|footprints?|"
+            r"gait|templates?)\b"
         ),
         "biometric identifier",
     ),
@@ -575,6 +578,7 @@ _CUES: tuple[tuple[PhiType, re.Pattern[str], str], ...] = (
 #: A value that may be an identifier: "00482913", "CN-2024-00871", "485 777 3456", "2123 45670 1".
 _ID_CANDIDATE = re.compile(
     r"(?<![\w/-])(?:[A-Z]{2,4}[ ]\d{2,6}(?:[ ]\d{2,6}){1,3}(?![\w/-]|[.,]\d)"
+    r"|[A-Z]{2,4}[ ]\d{5,10}(?![\w/-]|[.,]\d)"
     r"|\d{2,6}(?:[ ]\d{1,6}){1,4}(?![\w/-]|[.,]\d)"
     r"|[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9](?:[ ]\d{2,6}(?![\w/-]|[.,]\d))*)"
 )
@@ -586,7 +590,7 @@ _NOT_ID = re.compile(
 _PLATE = re.compile(
     r"(?<![\w-])(?:[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]\d{1,3}[ ]?[A-Z]{3}"
     r"|[A-Z]{1,3}-[A-Z]{1,2}[ ]?\d{1,4}[EH]?|[A-Z]{2}-\d{3}-[A-Z]{2}|\d{1,3}-[A-Z]{2,3}-\d{1,3}"
-    r"|\d[A-Z]{3}\d{3}|[A-Z]{3}[ -]?\d{3,4}|\d{3}[ -]?[A-Z]{3}|[A-Z]{3}[ -]?\d{2}[A-Z]{1,2}"
+    r"|\d[A-Z]{3}[ ]?\d{3}|[A-Z]{3,4}[ -]?\d{3,4}|\d{3}[ -]?[A-Z]{3}|[A-Z]{3}[ -]?\d{2}[A-Z]{1,2}"
     r"|[A-Z]{2}[ ]\d{2}[ ][A-Z]{2}"
     r"|[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4})(?![\w-])"
 )
@@ -594,6 +598,7 @@ _PLATE_CUE_BEFORE = re.compile(
     r"\b(?:(?:licen[cs]e |number |registration |reg )?plates?|reg(?:istration)?|rego|tags?)"
     r"\b[^.;\n]{0,20}$"
     r"|\b(?:driver|rider|passenger|owner) of (?:the |a )?(?:car |van |vehicle )?$"
+    r"|\b(?:towed|towing|clamped|ticketed|impounded)(?: away)?\s*$"
     r"|\b(?:car|van|truck|lorry|vehicle|motorbike|motorcycle|taxi|cab|ute|SUV|pickup)"
     r"(?:['’]s)?\s*(?:(?:reg(?:istration)?|plate|number|no\.?|#|is|was|with|:)\s*)*$",
     re.IGNORECASE,
@@ -608,6 +613,11 @@ _NAME_KEY_WORDS = frozenset(_NAME_KEY_TEXT.split())
 _SSN_WORDS = frozenset({"ssn", "ss", "social"})
 _VEHICLE_WORDS = frozenset(
     [
+        "towed",
+        "towing",
+        "clamped",
+        "ticketed",
+        "impounded",
         "driver",
         "rider",
         "passenger",
@@ -694,9 +704,34 @@ _AGE = re.compile(
     rf"|\b(?i:is|was|turned|turns|turning|aged?) (?i:ninety|a hundred|one hundred)"
     rf"(?:[- ](?:and[- ])?{_SPELLED_UNIT})?\b"
     rf"|\b(?i:grandpa|grandma|granny|grandad|granddad|grandfather|grandmother|nana|mum|mom|dad|"
-    rf"father|mother|pt|patient|she|he) (?:is|was|just turned) {_AGE_NUM}\b"
-    rf"(?!\s*(?:%|mg|kg|cm|mm|bpm|/|on|percent))"
+    rf"father|mother|pt|patient|she|he)(?:['’]s| is| was| just turned) {_AGE_NUM}\b"
+    rf"(?!\s*(?:%|mg|kg|cm|mm|bpm|/|on|percent|\.\d))"
+    rf"|\b{_AGE_NUM} (?i:años|anos|ans|jahre|anni|jaar|lat)\b"
+    rf"|(?:^|(?<=[.!?] )){_AGE_NUM}(?= today\b)"
+    # spelled out and followed by a pause: "ninety-three and a half", "(ninety-one, retired"
+    rf"|\b(?i:ninety|a hundred|one hundred)(?:[- ](?:and[- ])?{_SPELLED_UNIT})?"
+    rf"(?=\s*[,;)]|\s+and\b|\s*[.!?](?:\s|$)|\s*$)"
 )
+#: An age given as a bare number where a person's age goes: after a name or a word and
+#: "is"/"'s" ("ethel is 94 and", "Joan's 93 and"), or set off by commas after a name or a
+#: place ("Gloria, 93, at Rosewood", "Mr. Adeyemi, 90, admitted"). The word before must not
+#: be a measurement ("sats is 94", "Glucose, 110,"): see ``_MEASURE_WORDS``.
+_BARE_AGE = re.compile(
+    rf"\b([A-Za-z][a-z]+)(?:['’]s| is| was) {_AGE_NUM}"
+    rf"(?=\s+(?:and|now|today|but|yet|with|so|going|next)\b|\s*[,;!)]|\s*[.?](?:\s|$)|\s*$)"
+    rf"|\b([A-Z][a-z]+(?:['’-][A-Za-z]+)?), {_AGE_NUM}"
+    rf"(?=\s*[,;)]|\s+(?:and|from|at|in|with|admitted|lives|living|retired|widowed|still|who|"
+    rf"was|is|presented|presenting|comes|came|fell|had|has)\b|\s*[.](?:\s|$)|\s*$)"
+)
+_AGE_AFTER_WORD = re.compile(r"(?:['’]s|\bis|\bwas|\bjust turned) (\d+)$")
+_MEASURE_TEXT = """sats sat spo2 saturation saturations o2 oxygen hr pulse rate bp sbp dbp map pressure
+    glucose sugar sugars bm bms bsl sodium na potassium chloride cl weight wt score scores temp
+    temperature rr fio2 iq level levels egfr gfr creatinine cr hb hgb haemoglobin hemoglobin plt
+    platelets wcc wbc ldl hdl trop troponin lactate ph pco2 po2 ferritin b12 mcv tsh hba1c a1c
+    it that this which there number total count dose length height volume size speed fever
+    heart reading readings result results value values bmi qtc qt pr qrs output intake
+    percent percentile centile"""
+_MEASURE_WORDS = frozenset(_MEASURE_TEXT.split())
 #: "T 99", "temp 101", "Tmax 100.4": a temperature, not an age ("pt aged 90" and "just turned
 #: 93" end in a lower-case t that is not the abbreviation).
 _TEMPERATURE_BEFORE = re.compile(
@@ -1070,9 +1105,14 @@ def _keyed_ids(c: _Collector) -> None:
         if _looks_like_measure(text, end):
             continue
         before = text[max(0, start - 48) : start]
+        lettered_key = re.match(r"[A-Z]{2,4} ", value)
         for kind, pattern, reason in _KEYED:
             if pattern.search(before):
                 c.add(start, end, kind, reason)
+                break
+            if lettered_key and pattern.search(before + lettered_key.group()):
+                # the letters are the key itself: "SIN 046 454 286", "BSN 123456782"
+                c.add(start + lettered_key.end(), end, kind, reason)
                 break
 
 
@@ -1089,7 +1129,7 @@ _NOT_SHAPED_ID = re.compile(
 #: Registries and codes whose numbers identify a study, a paper, a code or a grant, not a patient.
 _NOT_ID_CUE = re.compile(
     r"\b(?i:ORCID|DOI|ISBN|ISSN|PMID|PMCID|arXiv|NCT|CPT|ICD(?:-1[01])?|LOINC|SNOMED|ATC|NDC|lot|"
-    r"batch|grant|award|version|model|ref|reference|GTIN|EAN)\b[^.;\n]{0,12}$"
+    r"batch|grant|award|version|model|GTIN|EAN)\b[^.;\n]{0,12}$"
 )
 
 
@@ -1225,7 +1265,17 @@ def _ages(c: _Collector) -> None:
     for m in _AGE.finditer(text):
         if _TEMPERATURE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
             continue
-        c.add(m.start(), m.end(), PhiType.AGE_OVER_89, "age over 89")
+        start = m.start()
+        said = _AGE_AFTER_WORD.search(m.group())  # "she's 94", "grandma was 97": the number
+        if said:
+            start += said.start(1)
+        c.add(start, m.end(), PhiType.AGE_OVER_89, "age over 89")
+    for m in _BARE_AGE.finditer(text):
+        word = (m.group(1) or m.group(3) or "").lower()
+        if word in _MEASURE_WORDS or _looks_like_measure(text, m.end()):
+            continue
+        number = 2 if m.group(2) else 4
+        c.add(m.start(number), m.end(number), PhiType.AGE_OVER_89, "age over 89")
 
 
 def _locations(c: _Collector) -> None:

@@ -218,3 +218,72 @@ def test_a_biometric_template_number_is_typed_biometric() -> None:
         ).findings
     }
     assert found.get("FP-229104") is PhiType.BIOMETRIC, found
+
+
+# --- bare ages, keyed ids written with their key's letters, faxes, plates, refs -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("can someone see doris on bay 2? doris is 96 and keeps pulling her cannula", "96"),
+        ("Winifred's 92 and still does the crossword in pen", "92"),
+        ("Handover: Mr. Abara, 97, admitted overnight with a UTI", "97"),
+        ("Seamus, 91, from the farm up the valley, came in with cellulitis", "91"),
+        ("He's 99. He wants to go home.", "99"),
+        ("102 today! Cake on the ward for our oldest patient", "102"),
+        ("Abuelo Ramón, 93 años, con neumonía", "93 años"),
+        ('she says she\'s "ninety-four and counting"', "ninety-four"),
+        ("Ninety-seven and refuses a walking frame.", "Ninety-seven"),
+    ],
+)
+def test_bare_ages_over_89_where_a_persons_age_goes(text: str, value: str) -> None:
+    found = {f.text: f.type for f in check_phi(text, learned=False).findings}
+    assert found.get(value) is PhiType.AGE_OVER_89, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sats is 94, HR 112 and rising, glucose is 110 and the lactate 2.1",
+        "Sodium, 128, then 131 after the saline",
+        "Ninety minutes later the troponin had doubled.",
+        "she is 95% sure the rash started after the antibiotic",
+        "A 67-year-old man with a GCS of 14 after a fall",
+        "NEJM 2019, 380, 1021-1030 is the reference",
+    ],
+)
+def test_numbers_that_are_not_ages_pass(text: str) -> None:
+    ages = [f for f in check_phi(text, learned=False).findings if f.type is PhiType.AGE_OVER_89]
+    assert ages == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("his SIN 130 692 544 was on the old form", "130 692 544", PhiType.SSN),
+        ("BSN 111222333 on the Dutch referral", "111222333", PhiType.SSN),
+        ("licence (VIC 2208 1137) left at reception", "VIC 2208 1137", PhiType.LICENCE_NUMBER),
+        (
+            "her CDL number CDL 55120934 went to the employer",
+            "CDL 55120934",
+            PhiType.LICENCE_NUMBER,
+        ),
+        ("the clinic faxes his logs from 555-0163 every week", "555-0163", PhiType.FAX),
+        ("F: 555-301-7784 for the renal unit", "555-301-7784", PhiType.FAX),
+        ("plate 6ABC 123 belongs to the patient's son", "6ABC 123", PhiType.VEHICLE_ID),
+        ("security towed WXYZ 552 while the owner was in resus", "WXYZ 552", PhiType.VEHICLE_ID),
+        ("the court ref FAM-23-04412 goes on every note", "FAM-23-04412", PhiType.OTHER_UNIQUE_ID),
+        (
+            "her voiceprint ref VP-22-1870-K was enrolled by the bank",
+            "VP-22-1870-K",
+            PhiType.BIOMETRIC,
+        ),
+        ("MBR 44120-09931 on the insurance letter", "44120-09931", PhiType.HEALTH_PLAN_NUMBER),
+    ],
+)
+def test_keyed_values_written_with_their_key_and_new_cues(
+    text: str, value: str, kind: PhiType
+) -> None:
+    found = {f.text: f.type for f in check_phi(text, learned=False).findings}
+    assert found.get(value) is kind, found
