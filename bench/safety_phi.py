@@ -1,16 +1,16 @@
 """PHI guard and medical-advice guard: accuracy on the labelled sets, and speed.
 
-    python bench/safety_phi.py [--peer] [--heldout2] [--blind] [--blind2] [--blind3] [--repeat 20]
+    python bench/safety_phi.py [--peer] [--heldout2] [--blind] [--blind2] [--blind3] [--blind4] [--repeat 20]
 
 Reads primum/safety/evaldata/phi.jsonl and advice.jsonl (written by bench/safety_phi_data.py)
 and prints, for the dev and heldout splits separately: per identifier type recall and precision
 (a prediction matches a labelled span of the same type when they overlap), recall on direct
 identifiers, the share of teaching pearls flagged, and advice accuracy/precision/recall; then
 texts per second. `--heldout2` also scores phi_heldout2.jsonl (split heldout2), `--blind`
-phi_blind.jsonl, `--blind2` phi_blind2.jsonl and `--blind3` phi_blind3.jsonl (each written after
-the guard's last change by a writer who saw neither the guard nor the other sets). blind and
-blind2 were read to fix errors on 2026-12-07 and are development data since; blind3 is never
-read to tune and `--verbose` lists no line of it.
+phi_blind.jsonl, `--blind2` … `--blind4` phi_blind2.jsonl … phi_blind4.jsonl (each written
+after the guard's last change by a writer who saw neither the guard nor the other sets). blind
+and blind2 were read to fix errors on 2026-12-07 and are development data since; blind3 and
+blind4 are never read to tune and `--verbose` lists no line of them.
 
 `--peer` measures the offline peers beside our guard, on the same rows in the same run (and
 implies `--heldout2`): presidio-analyzer with the spaCy pipeline named by `--spacy-model`
@@ -50,7 +50,7 @@ DIRECT = {str(t) for t in DIRECT_TYPES}
 #: The type of a peer's prediction that says "PHI" without saying which identifier.
 UNTYPED = "phi (untyped)"
 #: Blind splits never read to tune: `--verbose` lists none of their lines.
-STILL_BLIND = ("blind3",)
+STILL_BLIND = ("blind3", "blind4")
 
 #: A predictor: text -> [(start, end, type)].
 Predictor = Callable[[str], list[tuple[int, int, str]]]
@@ -419,6 +419,9 @@ def main() -> None:
         "--blind3", action="store_true", help="also score evaldata/phi_blind3.jsonl (split blind3)"
     )
     parser.add_argument(
+        "--blind4", action="store_true", help="also score evaldata/phi_blind4.jsonl (split blind4)"
+    )
+    parser.add_argument(
         "--heldout2", action="store_true", help="also score evaldata/phi_heldout2.jsonl"
     )
     parser.add_argument(
@@ -435,6 +438,7 @@ def main() -> None:
     blind_rows = load("phi_blind.jsonl") if args.peer or args.blind else []
     blind2_rows = load("phi_blind2.jsonl") if args.peer or args.blind2 else []
     blind3_rows = load("phi_blind3.jsonl") if args.peer or args.blind3 else []
+    blind4_rows = load("phi_blind4.jsonl") if args.peer or args.blind4 else []
     advice_rows = load("advice.jsonl")
     print("== PHI guard and medical-advice guard")
     print(f"command : {' '.join(shlex.quote(a) for a in [sys.executable, *sys.argv])}")
@@ -446,13 +450,14 @@ def main() -> None:
         f"advice.jsonl {len(advice_rows)} rows "
         f"({dict(Counter(str(r['split']) for r in advice_rows))})"
     )
-    scored = phi_rows + heldout2_rows + blind_rows + blind2_rows + blind3_rows
+    scored = phi_rows + heldout2_rows + blind_rows + blind2_rows + blind3_rows + blind4_rows
     splits = ("dev", "heldout")
     for name, extra, split in (
         ("phi_heldout2.jsonl", heldout2_rows, "heldout2"),
         ("phi_blind.jsonl", blind_rows, "blind"),
         ("phi_blind2.jsonl", blind2_rows, "blind2"),
         ("phi_blind3.jsonl", blind3_rows, "blind3"),
+        ("phi_blind4.jsonl", blind4_rows, "blind4"),
     ):
         if extra:
             splits += (split,)

@@ -97,7 +97,7 @@ _MODEL_PERSON_WEIGHT = 0.95
 _MODEL_IDEA_WEIGHT = 0.7
 _MODEL_UNAIMED_WEIGHT = 0.55
 #: The least a head's probability must be to count, for text aimed at no one with no rule hit.
-_UNAIMED_HEAD_MIN = 0.95
+_UNAIMED_HEAD_MIN = 0.9
 _UNSURE_LOW = 0.2  # the fast path calls a text calm below this model score
 _RULE_SURE = 0.85  # and hostile when a rule scores at least this
 
@@ -110,7 +110,9 @@ class _Work:
     hits: list[rules.Hit]
     person: bool
     idea: bool
-    about_someone: bool = False  # a third person ("she", "Dr. Lee", "@handle") or a group
+    about_someone: bool = (
+        False  # a third person ("she", "Dr. Lee", "@handle"), a group or a profession
+    )
     third_person: bool = False  # a third person only
     fast_score: float = 0.0
     full_score: float | None = None
@@ -208,7 +210,7 @@ def assess_many(
         hits = rules.find_hits(norm, aimed_at_person=context.aimed_at_person)
         person = context.aimed_at_person or rules.has_second_person(norm)
         third = rules.third_person(norm)
-        about = bool(rules.anchors(norm)) or rules.group_target(norm)
+        about = bool(rules.anchors(norm)) or rules.people_mentioned(norm)
         works.append(
             _Work(
                 text,

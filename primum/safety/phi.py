@@ -1486,8 +1486,12 @@ def _learned(c: _Collector, tagged: list[TaggedSpan]) -> None:
         value = c.text[span.start : span.end]
         if kind is PhiType.AGE_OVER_89 and any(ch.isdigit() for ch in value):
             continue  # numeric ages are the patterns' (they know temperatures, doses, scores)
-        if kind is PhiType.DATE and _RELATIVE_DAY.fullmatch(value):
-            continue  # "last Tuesday", "yesterday": not a date on its own (see the docstring)
+        if kind is PhiType.DATE and (
+            _RELATIVE_DAY.fullmatch(value) or not _DATE_CORE.search(value)
+        ):
+            # "last Tuesday", "yesterday", a lone "last": not a date on its own (see the
+            # docstring); a date has a number, a month, a holiday or an ordinal day
+            continue
         c.add(
             span.start,
             span.end,
@@ -1500,6 +1504,10 @@ def _learned(c: _Collector, tagged: list[TaggedSpan]) -> None:
 _RELATIVE_DAY = re.compile(
     rf"(?i:(?:(?:last|this|next|on|every|that|the)\s+)*(?:{_WEEKDAYS}|{_WEEKDAY_ABBR}|today|"
     r"tonight|yesterday|tomorrow|weekend|morning|afternoon|evening|night)s?)"
+)
+_DATE_CORE = re.compile(
+    rf"\d|\b(?i:{_MONTHS}|{_ORDINAL_WORDS}|christmas|easter|thanksgiving|halloween|diwali|eid|"
+    r"hanukkah|ramadan|passover|new year\w*|boxing day|valentine\w*|eve)\b"
 )
 _TAGGER_WORDS = {
     PhiType.NAME: "a person's name",

@@ -37,7 +37,7 @@ __all__ = [
     "third_person",
 ]
 
-RULES_VERSION = "rules-2"
+RULES_VERSION = "rules-3"
 
 # --- vocabulary -------------------------------------------------------------------------
 
@@ -128,7 +128,7 @@ _RULES: tuple[_Rule, ...] = (
         0.95,
         r"\b(?:"
         + _YOU
-        + r"|she|he)(?:'?re| are| is|'?s|'?ll| will)? (?:(?:gonna|going to|about to) )?(?:be )?(?:dead|die|get (?:what'?s|whats) coming|regret (?:this|it|that|posting|saying)|pay for (?:this|that|it))\b",
+        + r"|she|he)(?:'?re| are| is|'?s|'?ll| will)? (?:(?:gonna|going to|about to) )?(?:be )?(?:dead(?! (?:wrong|right|on|serious|tired|set|last|certain|sure|ringer|end|giveaway|weight|heat|center|centre|space|zone|air|calm|quiet|easy|simple|honest|boring|funny|accurate))|die|get (?:what'?s|whats) coming|regret (?:this|it|that|posting|saying)|pay for (?:this|that|it))\b",
         "says harm is coming to the person",
     ),
     _r(
@@ -382,7 +382,7 @@ _RULES: tuple[_Rule, ...] = (
     _r(
         _L.SEXUAL_HARASSMENT,
         0.92,
-        r"\b(?:examine|check|inspect|touch|feel|treat) me (?:any ?time|anytime|all night|naked|down there|doc|doctor|nurse|babe|baby|honey|sweetheart|;\)|😉)|\bplay(?:ing)? doctor\b|\b(?:full[- ]body|personal|private|special) (?:exam|examination|checkup|check[- ]up|physical|treatment)\b[^.!?\n]{0,20}(?:😉|;\)|wink|babe|honey|sweetheart|sexy|ifykyk)|\b(?:sit on|ride) (?:my|me)\b|\bsuck (?:my|it|on)\b|\b(?:blow ?job|bj|handjob|hand job|horny|turned on|turn(?:s|ing)? me on|hard for you|wet for you|in my bed|in bed with|bend (?:you|her) over|on your knees)\b",
+        r"\b(?:examine|check|inspect|touch|feel|treat) me (?:any ?time|anytime|all night|naked|down there|doc|doctor|nurse|babe|baby|honey|sweetheart|;\)|😉)|\bplay(?:ing)? doctor\b|\b(?:full[- ]body|personal|private|special) (?:exam|examination|checkup|check[- ]up|physical|treatment)\b[^.!?\n]{0,20}(?:😉|;\)|wink|babe|honey|sweetheart|sexy|ifykyk)|\bsit on (?:my face|me)\b|\bride (?:me|my (?:face|dick|cock))\b|\bsuck (?:my|it|on)\b|\b(?:blow ?job|bj|handjob|hand job|horny|turned on|turn(?:s|ing)? me on|hard for you|wet for you|in my bed|in bed with|bend (?:you|her) over|on your knees)\b",
         "sexual proposition",
         guard=r"(?:patient (?:said|asked|told|wrote|kept saying)|was told|told me|asked me|said to me|quote|quoted|called me)\W*(?:\w+\W+){0,3}$",
     ),
@@ -493,8 +493,17 @@ _RULES: tuple[_Rule, ...] = (
     _r(
         _L.INSULT,
         0.9,
-        r"\b(?:shut (?:up|your (?:mouth|trap|face|pie hole))|stfu|sit down and shut up|nobody asked (?:you|u)|who asked (?:you|u)|no one asked (?:you|u)|get lost|piss off|fuck off|f off|eff off|sod off|bugger off|screw you|fuck you|f u|fu|go fuck yourself|gfy|eat shit|kiss my ass|bite me|you make me sick|you disgust me|get a real job|go back to school|crawl back under|back under (?:your|the) rock)\b",
+        r"\b(?:shut (?:up|your (?:mouth|trap|face|pie hole))|stfu|sit down and shut up|nobody asked (?:you|u)|who asked (?:you|u)|no one asked (?:you|u)|get lost|piss off|fuck off|f off|eff off|sod off|bugger off|screw you|fuck you|f u|fu|go fuck yourself|gfy|you make me sick|you disgust me|get a real job|go back to school|crawl back under|back under (?:your|the) rock)\b",
         "a hostile dismissal of the person",
+        guard=r"(?:called me|told me to|said|yelled|told (?:her|him)|patient|quote)\W+(?:\w+\W+){0,2}$",
+    ),
+    _r(
+        _L.INSULT,
+        0.9,
+        # said of rotas, printers and the universe as often as of a person: needs one
+        r"\b(?:eat shit|kiss my (?:ass|arse)|bite me)\b",
+        "a hostile dismissal of the person",
+        anchor=True,
         guard=r"(?:called me|told me to|said|yelled|told (?:her|him)|patient|quote)\W+(?:\w+\W+){0,2}$",
     ),
     _r(
@@ -853,6 +862,35 @@ def group_target(norm: Normalised) -> bool:
     return _GROUP_RE.search(norm.folded.text) is not None
 
 
+#: People the text may be about, beyond the groups that the identity rules know: professions
+#: and roles, singular or plural ("pharmacists", "a deaf anesthesiologist", "the paramedic from
+#: that video"), people in general ("these people", "anyone who", "this guy"), and the words
+#: people are called ("quack", "fraud": ``_INSULT_NOUN``). Used only to send a text to the
+#: transformer: an attack on a profession or on someone unnamed reads like talk to the fast path.
+_PEOPLE_RE = re.compile(
+    r"\b(?:doctors?|docs?|physicians?|surgeons?|nurses?|rns?|midwi(?:fe|ves)|pharmacists?|"
+    r"paramedics?|emts?|medics?|dentists?|psychiatrists?|psychologists?|therapists?|"
+    r"an(?:a)?esthesiologists?|an(?:a)?esthetists?|obs?|ob/?gyns?|gyn(?:a)?ecologists?|"
+    r"p(?:a)?ediatricians?|oncologists?|cardiologists?|radiologists?|gps?|internists?|"
+    r"hospitalists?|residents?|interns?|registrars?|consultants?|attendings?|fellows?|"
+    r"students?|clinicians?|practitioners?|providers?|nps?|pas|physios?|physiotherapists?|"
+    r"chiropractors?|naturopaths?|healthcare workers?|health workers?|hcws?|staff|admins?|"
+    r"administrators?|scientists?|epidemiologists?|experts?|researchers?|people|folks|persons?|"
+    r"patients?|parents?|mothers?|moms?|mums?|fathers?|kids?|children|immigrants?|refugees?|"
+    r"foreigners?|libs?|liberals?|conservatives?|leftists?|feminists?|activists?|vaxxers?|"
+    r"anti-?vaxxers?|christians?|catholics?|atheists?|everyone|everybody|anyone|anybody|"
+    r"nobody|whoever|someone|somebody|guy|guys|dude|woman|man|lady|ladies|girl|boy|hires?)\b"
+    r"|\b" + _INSULT_NOUN + r"s?\b"
+)
+
+
+def people_mentioned(norm: Normalised) -> bool:
+    """A group the identity rules know, or a profession or people in general (see
+    ``_PEOPLE_RE``)."""
+    text = norm.folded.text
+    return _GROUP_RE.search(text) is not None or _PEOPLE_RE.search(text) is not None
+
+
 def _anchored(text: str, start: int, end: int, aimed_at_person: bool) -> bool:
     window = text[max(0, start - 60) : end + 60]
     if _ANCHOR_FOLDED.search(window):
@@ -866,7 +904,7 @@ def _anchored(text: str, start: int, end: int, aimed_at_person: bool) -> bool:
 # quotation frames it as something said to or about someone.
 _QUOTATION = re.compile(
     r"[\"“«„]([^\"”»“\n]{2,400})[\"”»“]"
-    r"|(?<![\w'’])['‘]([^'‘’\n]{2,400}?)['’](?![\w'’])"
+    r"|(?<![\w'’])['‘]((?:[^'‘’\n]|(?<=\w)['’](?=\w)){2,400}?)['’](?![\w'’])"
 )
 _REPORTING_FRAME = re.compile(
     r"\b(?:told|tells?|telling|said|says|saying|yelled|screamed|shouted|wrote|writes|posted|"

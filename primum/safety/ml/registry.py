@@ -44,21 +44,21 @@ FAST_MODEL_NAME = "fast_offensive"
 WEIGHTS_SHA256: dict[str, str] = {
     "fast_offensive.json": "d5cbdb5341c6c55713487b79a92d8f1d37603fe352bf120d7617518a562b88d9",
     "fast_offensive.npy": "531e6475fc399fd9ece3b65589afc699ded5f04b460e604d2dde2ad6990ff013",
-    "head_credential_attack.json": "a8ae693aba9696f68d8aa2ff3ef59f8debc0e98cb5fc7a17c397174d04b0f85d",
-    "head_doxxing.json": "2168765639f565547235e6b8361d19db996676036cd0337377112163f6f84d4b",
-    "head_harassment.json": "35af783fdf668b32ddff1c570d7911650c704a60750ab1a0188259cc661eab2a",
-    "head_identity_attack.json": "e8a07f475f95d55fe7047f4e85ad8764d310799da99517f97a13d534d9f19fd6",
-    "head_insult.json": "fe03e293992dc4a637d17e0832e1bb0bf98688d4d217ed5a8bb643b90f46b24d",
-    "head_mobilisation.json": "e3f1e46a8d4cfe4e7430ca090aa86db1819b26599dc78cd5e1f237062a7eb6d4",
+    "head_credential_attack.json": "46fac1cdfbc62c1e73e2415f009b1cb1092da31fd7e1e94dab245f3b01cec32f",
+    "head_doxxing.json": "e6cdbd1036812ba41f721ef27091bfc7d0a8d9952eb86b42bfc7cb70cd7554af",
+    "head_harassment.json": "18a6046f56c9a59f1598cf257eb7541a87d3ab6ea237e86f0935ad3e9bd49a92",
+    "head_identity_attack.json": "05db59edbc333c8d31018924896bcd1eb1579d31d731b5ad46fc7cab5d6aabe7",
+    "head_insult.json": "49a10840a7bf182f35c4956542904cb3f0b4462331cfe284c16b1184d598ed2d",
+    "head_mobilisation.json": "851030b7e583069fd7cb1bdbd45c4128882dad1fd59aeab8b7ef0461457a350a",
     "head_offensive.json": "3512e02c35ef0c96ea3caae8e149be5911671b19ef1f8f932d793ba612f5c817",
-    "head_self_harm_encouragement.json": "e2eba0a7cc21f382d2369f755d7a3f807cd439e8002abbcbfe2f01ee2057e0e7",
-    "head_sexual_harassment.json": "5322ff8a09be047d31f3a2ce0b5236efba09c29bb1aba5e679dd0e1e00457daa",
-    "head_threat.json": "f671b2739ecebdfdb7609a4eb4350ab2761cd4975fabf29a866de1568c78c71f",
+    "head_self_harm_encouragement.json": "034ad4f406223d08531a468ebda89e5f176d0b814fcecc28b558f364a02fb9f5",
+    "head_sexual_harassment.json": "845102f9daae4576ebae1cbe51dfddc31f44e08c23ef28036f21e87a855e5177",
+    "head_threat.json": "e94a4bd3f00d9362e91b5a6726ba14d2303befdc0ef13ca59c19b14e0724ac75",
     "minilm_adapter.json": "d85348ac5ce579ead2b666883e183dab0e7951babd07d54dcffc2d12506b01cc",
-    "minilm_adapter.npy": "de3b387ffd256995d7e8214106ab0c4ee97acf3f61a25a61547ddbe1ba10b530",
+    "minilm_adapter.npy": "6654792496f2ccedb7ea0a6da43eed9cb64a4705cfe502730b17709a8fe58528",
     # The PHI guard's word tagger: `python -m primum.safety.training.phi_tagger` prints these.
-    "phi_tagger.json": "40f9bad5716706bbad467cf8ef5832218ccd807b97df1a6636a132bf93756ac8",
-    "phi_tagger.npy": "65fc425d540d083891ea23c7e618ffffcee520c89e2bce2dece20b81b33ed194",
+    "phi_tagger.json": "4855f720d63e91486ba3f724d43d86707c86ce93fa5e6fc02d4382b18bf0f523",
+    "phi_tagger.npy": "f26dcb4e94de1676db19fa41f78ffbb479089f0c54225162dcdf0a76ea87c721",
 }
 
 _lock = threading.Lock()

@@ -278,3 +278,56 @@ def test_a_negated_insult_fires_no_insult_rule() -> None:
     assert insult_rules("you are never stupid for asking") == []
     assert insult_rules("You're a fraud.") != []
     assert insult_rules("you are so stupid") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "aimed", "label", "fires"),
+    [
+        # "dead" in an idiom is not harm coming to the person
+        ("@dr_osei you're dead wrong about the dosing, see table 3", True, Label.THREAT, False),
+        ("you're dead, doc. count the days", True, Label.THREAT, True),
+        # a pet on a keyboard is not a proposition
+        ("the dog will sit on my notes every time I start a discharge", False, None, False),
+        ("come sit on my face, nurse", True, Label.SEXUAL_HARASSMENT, True),
+        # swearing at a rota is not a dismissal of a person; at a person it is
+        ("Fourth night shift in a row. The rota can kiss my ass.", False, None, False),
+        ("kiss my ass, Dr. Vance", False, Label.INSULT, True),
+        # a quotation with apostrophes inside is still reported speech
+        (
+            "A patient's husband said 'you're too pretty to be the surgeon' and I just smiled.",
+            False,
+            None,
+            False,
+        ),
+    ],
+)
+def test_rule_idioms_and_quotations(
+    text: str, aimed: bool, label: Label | None, fires: bool
+) -> None:
+    from primum.safety import rules
+
+    hits = rules.find_hits(normalise(text), aimed_at_person=aimed)
+    harassment = [h for h in hits if h.label is not Label.PROFANITY]
+    if fires:
+        assert any(h.label is label for h in harassment), hits
+    else:
+        assert harassment == [], hits
+
+
+@pytest.mark.parametrize(
+    ("text", "mentioned"),
+    [
+        ("midwives are a death cult", True),
+        ("Every pharmacist I know is overworked", True),
+        ("these OBs never listen", True),
+        ("women in surgery was a mistake", True),
+        ("Great pearl on hyperkalaemia, thanks", False),
+        ("My cat has opinions about my charting", False),
+    ],
+)
+def test_people_mentioned_sends_talk_about_groups_to_the_transformer(
+    text: str, mentioned: bool
+) -> None:
+    from primum.safety import rules
+
+    assert rules.people_mentioned(normalise(text)) is mentioned

