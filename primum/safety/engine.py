@@ -110,9 +110,8 @@ class _Work:
     hits: list[rules.Hit]
     person: bool
     idea: bool
-    about_someone: bool = (
-        False  # a third person ("she", "Dr. Lee", "@handle"), a group or a profession
-    )
+    #: about a third person ("she", "Dr. Lee", "@handle"), a group or a profession
+    about_someone: bool = False
     third_person: bool = False  # a third person only
     fast_score: float = 0.0
     full_score: float | None = None
@@ -239,12 +238,39 @@ def assess_many(
         )
     ]
     if full:
-        for work, head_scores in zip(full, models.full_scores([w.text for w in full]), strict=True):
+        # A courtesy mention at the end ("h/t @x", "cc @x", "Thoughts, @x?") does not make a
+        # post hostile, but the heads over-read it: such texts are also scored without it and
+        # each head keeps the lower of the two probabilities.
+        bodies = [courtesy_body(w.text) for w in full]
+        extra = [body for body in bodies if body is not None]
+        scored = models.full_scores([w.text for w in full] + extra)
+        without = iter(scored[len(full) :])
+        for work, body, head_scores in zip(full, bodies, scored, strict=False):
+            if body is not None:
+                plain = next(without)
+                head_scores = {name: min(p, plain.get(name, p)) for name, p in head_scores.items()}
             work.head_scores = head_scores
             work.full_score = head_scores.get("harassment", work.fast_score)
 
     version = engine_version()
     return [_finish(work, thresholds, version, models) for work in works]
+
+
+#: A courtesy mention closing a post: "h/t @a", "cc @a @b", "via @a", "Thoughts, @a?".
+_COURTESY_TAIL = re.compile(
+    r"(?:\s*[,;:]?\s*(?:cc|h/t|ht|hat tip(?: to)?|via|thoughts|any thoughts|what do you think|"
+    r"thanks|thx|ty)\s*[,:]?\s*(?:@\w+(?:\s*(?:,|&|and)\s*|\s+)?)+[?.!]*)\s*$",
+    re.IGNORECASE,
+)
+
+
+def courtesy_body(text: str) -> str | None:
+    """The text without a closing courtesy mention, or None when it has none (or is only one)."""
+    match = _COURTESY_TAIL.search(text)
+    if match is None:
+        return None
+    body = text[: match.start()].rstrip()
+    return body or None
 
 
 def _finish(

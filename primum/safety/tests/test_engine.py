@@ -331,3 +331,32 @@ def test_people_mentioned_sends_talk_about_groups_to_the_transformer(
     from primum.safety import rules
 
     assert rules.people_mentioned(normalise(text)) is mentioned
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Reminder: post the pearl, not the patient. #btsm h/t @dr_kaur",
+            "Reminder: post the pearl, not the patient. #btsm",
+        ),
+        (
+            "Nurses catch what monitors miss. Thoughts, @alina_b?",
+            "Nurses catch what monitors miss.",
+        ),
+        ("Great talk today cc @a_b, @c_d and @e_f", "Great talk today"),
+        ("@dr_x you are wrong about the dose", None),
+        ("thanks @bob", None),
+    ],
+)
+def test_courtesy_body_drops_a_closing_courtesy_mention(text: str, body: str | None) -> None:
+    from primum.safety.engine import courtesy_body
+
+    assert courtesy_body(text) == body
+
+
+def test_a_courtesy_mention_neither_flags_a_calm_post_nor_hides_an_attack() -> None:
+    calm = "Reminder: post the pearl, not the patient. No dates, no locations. h/t @dr_yuki_kaur"
+    assert assess(calm).decision is Decision.ALLOW
+    attack = "You are a fraud and a disgrace to medicine. cc @hospital_ceo"
+    assert assess(attack, REPLY).decision is not Decision.ALLOW
