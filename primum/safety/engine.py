@@ -245,7 +245,7 @@ def assess_many(
         extra = [body for body in bodies if body is not None]
         scored = models.full_scores([w.text for w in full] + extra)
         without = iter(scored[len(full) :])
-        for work, body, head_scores in zip(full, bodies, scored, strict=False):
+        for work, body, head_scores in zip(full, bodies, scored[: len(full)], strict=True):
             if body is not None:
                 plain = next(without)
                 head_scores = {name: min(p, plain.get(name, p)) for name, p in head_scores.items()}

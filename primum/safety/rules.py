@@ -89,6 +89,12 @@ _DEROGATE = (
 )
 
 
+#: A dismissal reported rather than made: "a patient told me to fuck off".
+_SAID_TO_ME = (
+    r"(?:called me|told me to|said|yelled|told (?:her|him)|patient|quote)\W+(?:\w+\W+){0,2}$"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Rule:
     label: Label
@@ -495,7 +501,7 @@ _RULES: tuple[_Rule, ...] = (
         0.9,
         r"\b(?:shut (?:up|your (?:mouth|trap|face|pie hole))|stfu|sit down and shut up|nobody asked (?:you|u)|who asked (?:you|u)|no one asked (?:you|u)|get lost|piss off|fuck off|f off|eff off|sod off|bugger off|screw you|fuck you|f u|fu|go fuck yourself|gfy|you make me sick|you disgust me|get a real job|go back to school|crawl back under|back under (?:your|the) rock)\b",
         "a hostile dismissal of the person",
-        guard=r"(?:called me|told me to|said|yelled|told (?:her|him)|patient|quote)\W+(?:\w+\W+){0,2}$",
+        guard=_SAID_TO_ME,
     ),
     _r(
         _L.INSULT,
@@ -504,7 +510,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:eat shit|kiss my (?:ass|arse)|bite me)\b",
         "a hostile dismissal of the person",
         anchor=True,
-        guard=r"(?:called me|told me to|said|yelled|told (?:her|him)|patient|quote)\W+(?:\w+\W+){0,2}$",
+        guard=_SAID_TO_ME,
     ),
     _r(
         _L.INSULT,

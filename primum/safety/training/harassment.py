@@ -40,7 +40,7 @@ HEAD_LABELS: tuple[str, ...] = (
 CLEAN_PC2_SAMPLE = 3000
 #: Kaggle insults train texts used (a deterministic sample: many are long forum comments).
 INSULTS_SAMPLE = 800
-#: Share of clinical dev sentences a head may score above its threshold.
+#: Share of the clinical development sentences a head may score above its threshold.
 CLINICAL_DEV_BUDGET = 0.015
 
 
