@@ -421,7 +421,9 @@ def main() -> None:
     )
     for split, filename in EXTRA_SETS:
         parser.add_argument(
-            f"--{split}", action="store_true", help=f"also score evaldata/{filename} (split {split})"
+            f"--{split}",
+            action="store_true",
+            help=f"also score evaldata/{filename} (split {split})",
         )
     parser.add_argument(
         "--spacy-model",
