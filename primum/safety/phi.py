@@ -425,7 +425,7 @@ _REFERENCE_HOSTS = re.compile(
     re.IGNORECASE,
 )
 _IPV4 = re.compile(
-    r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])"
+    r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)"
 )
 _DOTTED = re.compile(r"\d\.\d{1,3}\.\d")
 _SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
@@ -458,7 +458,8 @@ _LOCAL_PHONE_KEYED = re.compile(
 )
 _PHONE_WORD_BEFORE = re.compile(
     r"\b(?:phon(?:e|es|ed|ing)|telephone|tel|mob|mobile|cell|call(?:s|ed|ing)?|ring(?:s|ing)?|"
-    r"rang|text(?:s|ed|ing)?|txt|whatsapp|sms|number|no|contact|reach|landline|pager|bleep|"
+    r"rang|text(?:s|ed|ing)?|txt|whatsapp|sms|number|no|contact|reach(?:ed|es|ing)?|landline|"
+    r"pager|bleep|"
     r"fax(?:es|ed|ing)?|ph)\b[^.\n\d]{0,30}$",
     re.IGNORECASE,
 )
@@ -495,7 +496,7 @@ _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
         r"social insurance|national insurance|NINO|tax file|TFN|aadhaar|aadhar|"
         r"national ID|national identity|identity card|ID card|identity number|"
         r"PPSN?|NRIC|CNIC|NIN|BVN|omang|Ghana ?Card|Emirates ID|NIDA|personnummer|"
-        r"(?-i:SIN|PAN|NI|IC|BSN|CPR|NIR|DNI|NIE|CURP|CPF|RUT|NIC|NID)",
+        r"SNILS|СНИЛС|(?-i:SIN|PAN|NI|IC|BSN|CPR|NIR|DNI|NIE|CURP|CPF|RUT|NIC|NID)",
         "national identity number",
     ),
     (
@@ -522,7 +523,7 @@ _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
     (
         PhiType.ACCOUNT_NUMBER,
         r"billing account|bank account|hospital account|patient account|account|acct|"
-        r"invoice|bill|HAR",
+        r"invoice|bill|HAR|(?-i:FIN)",
         "account number",
     ),
     (
@@ -573,11 +574,12 @@ _CUES: tuple[tuple[PhiType, re.Pattern[str], str], ...] = (
         ),
         "biometric identifier",
     ),
-    *((kind, re.compile(rf"\b(?i:{keys})\b"), reason) for kind, keys, reason in _KEY_WORDS),
+    *((kind, re.compile(rf"\b(?i:{keys})s?\b"), reason) for kind, keys, reason in _KEY_WORDS),
 )
 #: A value that may be an identifier: "00482913", "CN-2024-00871", "485 777 3456", "2123 45670 1".
 _ID_CANDIDATE = re.compile(
     r"(?<![\w/-])(?:[A-Z]{2,4}[ ]\d{2,6}(?:[ ]\d{2,6}){1,3}(?![\w/-]|[.,]\d)"
+    r"|[A-Z][ ]\d{3,6}-\d{3,6}(?![\w/-]|[.,]\d)"
     r"|[A-Z]{2,4}[ ]\d{5,10}(?![\w/-]|[.,]\d)"
     r"|\d{2,6}(?:[ ]\d{1,6}){1,4}(?![\w/-]|[.,]\d)"
     r"|[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9](?:[ ]\d{2,6}(?![\w/-]|[.,]\d))*)"
@@ -592,6 +594,7 @@ _PLATE = re.compile(
     r"|[A-Z]{1,3}-[A-Z]{1,2}[ ]?\d{1,4}[EH]?|[A-Z]{2}-\d{3}-[A-Z]{2}|\d{1,3}-[A-Z]{2,3}-\d{1,3}"
     r"|\d[A-Z]{3}[ ]?\d{3}|[A-Z]{3,4}[ -]?\d{3,4}|\d{3}[ -]?[A-Z]{3}|[A-Z]{3}[ -]?\d{2}[A-Z]{1,2}"
     r"|[A-Z]{2}[ ]\d{2}[ ][A-Z]{2}"
+    r"|[A-Z]{2}[ ](?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,4}"
     r"|[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4})(?![\w-])"
 )
 _PLATE_CUE_BEFORE = re.compile(
@@ -600,7 +603,7 @@ _PLATE_CUE_BEFORE = re.compile(
     r"|\b(?:driver|rider|passenger|owner) of (?:the |a )?(?:car |van |vehicle )?$"
     r"|\b(?:towed|towing|clamped|ticketed|impounded)(?: away)?\s*$"
     r"|\b(?:car|van|truck|lorry|vehicle|motorbike|motorcycle|taxi|cab|ute|SUV|pickup)"
-    r"(?:['’]s)?\s*(?:(?:reg(?:istration)?|plate|number|no\.?|#|is|was|with|:)\s*)*$",
+    r"(?:['’]s)?\s*(?:(?:reg(?:istration)?|plate|number|no\.?|#|is|was|with|:|\()\s*)*$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z]+")
@@ -645,10 +648,11 @@ _VEHICLE_WORDS = frozenset(
 _VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=[A-Z0-9]*\d)(?=[0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}\b")
 
 # Dates
-_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-])")
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/-]|\.\d)")
 _SHORT_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/%]|\.\d)")
 _DATE_CUE = re.compile(
-    r"\b(?:on|since|from|until|till|by|dated|DOB|D\.O\.B\.?|born|admitted|adm|discharged|"
+    r"\b(?:on|since|from|until|till|by|dated|DOB|D\.O\.B\.?|born|admitted|adm|admission|"
+    r"discharged|discharge|readmitted|readmission|"
     r"d/c|seen|died|passed|surgery|op|visit|procedure|date|dx|diagnosed|started|stopped|"
     r"presented|arrived|delivered|birthday|deceased|expired|collected|drawn|booked|"
     r"scheduled|due|off|removed|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|"
@@ -663,9 +667,17 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTHS}\s+(?:of\s+)?(?:19|20)\d{{2}}\b")
 _HOLIDAY = re.compile(
     r"\b(?:Christmas(?: Eve| Day)?|New Year['’]?s(?: Eve| Day)?|Thanksgiving(?: Day)?|"
     r"Easter(?: Sunday| Monday)?|Halloween|Boxing Day|Independence Day|Valentine['’]?s Day|"
-    r"Fourth of July|Memorial Day|Labor Day|Diwali|Eid)\b(?:,?\s+(?:19|20)\d{2}\b)?"
+    r"Fourth of July|Memorial Day|Labou?r Day|Diwali|Eid|St\.? Stephen['’]?s Day|"
+    r"St\.? Patrick['’]?s Day|Anzac Day|Australia Day|Canada Day|Waitangi Day|Bonfire Night|"
+    r"Guy Fawkes(?: Night| Day)?|Hogmanay|Mother['’]?s Day|Father['’]?s Day|Good Friday|"
+    r"Remembrance (?:Day|Sunday)|Veterans['’]? Day|Bastille Day|Juneteenth|"
+    r"(?:Lunar|Chinese) New Year|Holi|Hanukkah|Rosh Hashanah|Yom Kippur|Midsummer(?:['’]s)? Day|"
+    r"Martin Luther King(?: Jr\.?)? Day|MLK Day|Presidents['’]? Day|Groundhog Day)\b"
+    r"(?:,?\s+(?:19|20)\d{2}\b)?"
 )
-_HOLIDAY_CUE = re.compile(r"\b(?:on|over|last|this|since|before|after)\s+$", re.IGNORECASE)
+_HOLIDAY_CUE = re.compile(
+    r"\b(?:on|over|last|this|since|before|after|until|till|from|by)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _ORDINAL_WORDS = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
@@ -686,6 +698,9 @@ _DAY_OF_MONTH = re.compile(
     r"heart sound|lumbar|cervical|thoracic|sacral|of\b))"
 )
 _WEEKDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?:{_WEEKDAYS}|{_WEEKDAY_ABBR}\.?),?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\b"
+)
 
 # Ages
 _AGE_NUM = r"(9\d|1[01]\d)"
@@ -707,7 +722,11 @@ _AGE = re.compile(
     rf"father|mother|pt|patient|she|he)(?:['’]s| is| was| just turned) {_AGE_NUM}\b"
     rf"(?!\s*(?:%|mg|kg|cm|mm|bpm|/|on|percent|\.\d))"
     rf"|\b{_AGE_NUM} (?i:años|anos|ans|jahre|anni|jaar|lat)\b"
-    rf"|(?:^|(?<=[.!?] )){_AGE_NUM}(?= today\b)"
+    rf"|(?:^|(?<=[.!?] )){_AGE_NUM}(?= today\b|!|\s+and still\b)"
+    rf"|\b{_AGE_NUM}(?=\s+(?:years?|yrs?) (?:young|young and)\b)"
+    rf"|\b(?i:ninety[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+    rf"hundredth|hundred and (?:first|second|third|fourth|fifth)|one hundred and first)"
+    rf"(?=\s+birthday\b)"
     # spelled out and followed by a pause: "ninety-three and a half", "(ninety-one, retired"
     rf"|\b(?i:ninety|a hundred|one hundred)(?:[- ](?:and[- ])?{_SPELLED_UNIT})?"
     rf"(?=\s*[,;)]|\s+and\b|\s*[.!?](?:\s|$)|\s*$)"
@@ -715,10 +734,12 @@ _AGE = re.compile(
 #: An age given as a bare number where a person's age goes: after a name or a word and
 #: "is"/"'s" ("ethel is 94 and", "Joan's 93 and"), or set off by commas after a name or a
 #: place ("Gloria, 93, at Rosewood", "Mr. Adeyemi, 90, admitted"). The word before must not
-#: be a measurement ("sats is 94", "Glucose, 110,"): see ``_MEASURE_WORDS``.
+#: be a measurement ("sats is 94", "Glucose, 110,"): see ``_MEASURE_WORDS``. In brackets after a
+#: name: "Mrs Daly (90)", "Ivana (95F)".
 _BARE_AGE = re.compile(
     rf"\b([A-Za-z][a-z]+)(?:['’]s| is| was) {_AGE_NUM}"
     rf"(?=\s+(?:and|now|today|but|yet|with|so|going|next)\b|\s*[,;!)]|\s*[.?](?:\s|$)|\s*$)"
+    rf"|\b([A-Z][a-z]+(?:['’-][A-Za-z]+)?) \({_AGE_NUM}(?:\s?(?:[MF]|yo|y|yrs?))?\)"
     rf"|\b([A-Z][a-z]+(?:['’-][A-Za-z]+)?), {_AGE_NUM}"
     rf"(?=\s*[,;)]|\s+(?:and|from|at|in|with|admitted|lives|living|retired|widowed|still|who|"
     rf"was|is|presented|presenting|comes|came|fell|had|has)\b|\s*[.](?:\s|$)|\s*$)"
@@ -849,7 +870,8 @@ _POSTAL_KEYED = re.compile(
 )
 _FACILITY_SKIP_FIRST = frozenset({"The", "A", "An", "Our", "My", "His", "Her", "This", "That"})
 _ROOM = re.compile(
-    r"\b(?:room|rm|bed|ward|bay|cubicle|cubicle|cell)\.?\s*#?\s*(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})\b",
+    r"\b(?:room|rm|bed|ward|bay|cubicle|cell|resus|resus bay|chair|trolley|side room|pod|"
+    r"recliner|cot|incubator|isolette|booth)\.?\s*#?\s*(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})\b",
     re.IGNORECASE,
 )
 
@@ -880,6 +902,8 @@ _OTHER_SCRIPT_WORD = (
     r"\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
     r"\u0300-\u036f]*"
 )
+#: Key words in other scripts that the name pattern would otherwise take for a name.
+_OTHER_SCRIPT_KEYS = frozenset({"СНИЛС", "ИНН", "ОМС", "Полис", "Паспорт", "Снилс"})
 _OTHER_SCRIPT_NAME = re.compile(
     rf"(?<!\w){_OTHER_SCRIPT_WORD}(?:\s{_OTHER_SCRIPT_WORD}){{0,2}}(?!\w)"
 )
@@ -913,7 +937,13 @@ _RARE = re.compile(
     r"hand transplant|uterus transplant|penis transplant|Naegleria|brain-eating amoeba|"
     r"alkaptonuria|Fields condition|stone man|werewolf syndrome|hypertrichosis|"
     r"lightning strike|struck by lightning|shark attack|bear attack|mass shooting|plane crash|"
-    r"bus crash|train crash|tornado|chemical plant explosion|"
+    r"bus crash|train crash|tornado|chemical plant explosion|Chagas|Kallmann|Fabry|Gaucher|Pompe|"
+    r"Niemann[- ]Pick|Shwachman[- ]Diamond|PNH|paroxysmal nocturnal|nusinersen|Zolgensma|"
+    r"Brucell\w*|leptospirosis|Q fever|melioidosis|tularaemia|tularemia|Hendra|Nipah|"
+    r"mpox|monkeypox|measles|cholera|typhoid|Legionnaires|Huntington['’]?s|"
+    r"Ehlers[- ]Danlos|Marfan|osteogenesis imperfecta|epidermolysis bullosa|"
+    r"Wolman|Batten|Krabbe|Tay[- ]Sachs|Canavan|Lesch[- ]Nyhan|Rett|Prader[- ]Willi|"
+    r"(?:first|second|third|fourth|fifth) (?:human |known |confirmed |local )?cases? of|"
     r"(?:only|first|sole|one of (?:only |just )?\w+)\s+(?:known\s+)?(?:\w+\s+){0,2}"
     r"(?:patient|patients|case|cases|person|people|child|children|baby|survivor)s?)\b",
     re.IGNORECASE,
@@ -921,10 +951,19 @@ _RARE = re.compile(
 _RELATIVE_TIME = re.compile(
     rf"\b(?:yesterday|today|tonight|this (?:morning|afternoon|evening|week)|last night|"
     rf"last (?:week|weekend|{_WEEKDAYS})|on {_WEEKDAYS}|(?:this|last|past) {_WEEKDAYS}|"
-    rf"\d+ days ago|earlier today|overnight|this weekend)\b",
+    rf"\d+ days ago|earlier today|overnight|this weekend|"
+    rf"(?:last|this|in|since) {_MONTHS}|"
+    rf"(?:last|this|next) (?:month|year|spring|summer|autumn|fall|winter|christmas|easter)|"
+    rf"in (?:the )?(?:spring|summer|autumn|fall|winter) (?:of )?(?:19|20)\d\d|in (?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-_PLACE_ANY = re.compile(rf"\b(?:in|at|near|outside|from) (?P<v>{_STATES}|{_NAME}(?:\s{_NAME})?)")
+_PLACE_ANY = re.compile(
+    rf"\b(?:in|at|near|outside|from|on) (?P<v>{_STATES}|{_NAME}(?:\s{_NAME})?"
+    rf"(?:\s(?:Community |General |District |Regional )?(?:Hospital|College|School|Academy))?)"
+)
+#: A claim that the case is unique somewhere ("the only child with FOP on Anglesey"): with a
+#: place it identifies the patient without a time.
+_UNIQUE_CLAIM = re.compile(r"\b(?i:only|sole|first|one of (?:only |just )?\w+)\b")
 
 _MEDIA = (
     r"(?:photo(?:graph)?|pic(?:ture)?|image|video|clip|footage|selfie|snap(?:shot)?|"
@@ -1155,15 +1194,44 @@ def _shaped_ids(c: _Collector) -> None:
         before = text[max(0, m.start() - 60) : m.start()]
         if _NOT_ID_CUE.search(before):
             continue
-        sentence_start = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "))
-        if sentence_start >= 0:
-            before = before[sentence_start + 1 :]
-        kind, reason, nearest = PhiType.OTHER_UNIQUE_ID, "an identifier-shaped number", -1
-        for cue_kind, cue, cue_reason in _CUES:
-            for found in cue.finditer(before):
-                if found.end() > nearest:
-                    kind, reason, nearest = cue_kind, cue_reason, found.end()
+        kind, reason = _cued_type(_sentence_before(before), value)
         c.add(m.start(), m.end(), kind, reason)
+    # Digit groups with spaces that only a key word earlier in the sentence makes an identifier
+    # ("an old Medicare card in his wallet, 2954 71820 3-1"); phones were claimed before.
+    for m in _SPACED_DIGITS.finditer(text):
+        if sum(ch.isdigit() for ch in m.group()) < 9 or not c.free(m.start(), m.end()):
+            continue
+        before = _sentence_before(text[max(0, m.start() - 60) : m.start()])
+        kind, reason = _cued_type(before, m.group())
+        if kind is not PhiType.OTHER_UNIQUE_ID:
+            c.add(m.start(), m.end(), kind, reason)
+
+
+_SPACED_DIGITS = re.compile(r"(?<![\w/.+-])\d{2,6}(?: \d{1,6}){1,4}(?:-\d{1,3})?(?![\w/-]|[.,]\d)")
+#: A full stop that does not end a sentence: "e.g. NY-MCD-44718265", "i.e. the MRN".
+_NOT_SENTENCE_END = re.compile(r"(?i:\b(?:e\.g|i\.e|eg|ie|etc|approx|vs|no|nr|dr|mr|mrs|ms|st))$")
+
+
+def _sentence_before(before: str) -> str:
+    """The part of `before` in the same sentence as what follows it."""
+    for m in reversed(list(re.finditer(r"[.;]\s|\n", before))):
+        if m.group().startswith(".") and _NOT_SENTENCE_END.search(before[: m.start()]):
+            continue
+        return before[m.end() :]
+    return before
+
+
+def _cued_type(before: str, value: str) -> tuple[PhiType, str]:
+    """The type of the key word nearest before an identifier-shaped value, else "other"."""
+    kind, reason, nearest = PhiType.OTHER_UNIQUE_ID, "an identifier-shaped number", -1
+    has_letters = any(ch.isalpha() for ch in value)
+    for cue_kind, cue, cue_reason in _CUES:
+        if cue_kind is PhiType.VEHICLE_ID and not has_letters:
+            continue  # a plate has letters ("Night reg here: ... 555-0175" is a registrar)
+        for found in cue.finditer(before):
+            if found.end() > nearest:
+                kind, reason, nearest = cue_kind, cue_reason, found.end()
+    return kind, reason
 
 
 def _plates(c: _Collector) -> None:
@@ -1247,6 +1315,9 @@ def _dates(c: _Collector) -> None:
             and not re.match(r"\s*(?:of|strength|power|mm|cm|score|%)", after)
         ):
             c.add(m.start(), m.end(), PhiType.DATE, "month/day after a date word")
+    for m in _WEEKDAY_DATE.finditer(text):
+        if m.group(1) is None or 1 <= int(m.group(1)) <= 31:
+            c.add(m.start(), m.end(), PhiType.DATE, "weekday and day of the month")
     for m in _HOLIDAY.finditer(text):
         has_year = bool(re.search(r"\d{4}$", m.group()))
         if has_year or (
@@ -1271,10 +1342,10 @@ def _ages(c: _Collector) -> None:
             start += said.start(1)
         c.add(start, m.end(), PhiType.AGE_OVER_89, "age over 89")
     for m in _BARE_AGE.finditer(text):
-        word = (m.group(1) or m.group(3) or "").lower()
+        word = (m.group(1) or m.group(3) or m.group(5) or "").lower()
         if word in _MEASURE_WORDS or _looks_like_measure(text, m.end()):
             continue
-        number = 2 if m.group(2) else 4
+        number = next(n for n in (2, 4, 6) if m.group(n))
         c.add(m.start(number), m.end(number), PhiType.AGE_OVER_89, "age over 89")
 
 
@@ -1340,6 +1411,8 @@ def _names(c: _Collector) -> None:
             c.add(m.start(1), m.end(1), PhiType.NAME, "name after mrs/miss")
     if not text.isascii():
         for m in _OTHER_SCRIPT_NAME.finditer(text):
+            if m.group() in _OTHER_SCRIPT_KEYS:
+                continue
             before = text[max(0, m.start() - 24) : m.start()].lower()
             keyed = bool(re.search(r"(?:\bpt|patient|handover|name|called|mrs?|ms)\W*$", before))
             if keyed or " " in m.group() or c.context(m.start())[0]:
@@ -1392,7 +1465,7 @@ def _risky(c: _Collector) -> None:
     text = c.text
     dates = [(f.start, f.end) for f in c.findings if f.type is PhiType.DATE]
     places = [(f.start, f.end) for f in c.findings if f.type is PhiType.LOCATION]
-    if not dates and not _RELATIVE_TIME.search(text):
+    if not dates and not _RELATIVE_TIME.search(text) and not _UNIQUE_CLAIM.search(text):
         return
     for s_start, s_end in c.sentences:
         sentence = text[s_start:s_end]
@@ -1405,24 +1478,51 @@ def _risky(c: _Collector) -> None:
             if sentence[a:b].split()[0] not in _NOT_NAMES
         ]
         place += [p for p in places if s_start <= p[0] < s_end]
+        place.sort()
         time = [(s_start + m.start(), s_start + m.end()) for m in _RELATIVE_TIME.finditer(sentence)]
         time += [d for d in dates if s_start <= d[0] < s_end]
-        if not place or not time:
+        # "the only child with FOP on Anglesey": a claim of uniqueness needs no time
+        unique = _UNIQUE_CLAIM.search(sentence, 0, rare.end()) is not None
+        if not time:
+            # "the only case in Europe": a uniqueness claim alone needs a place smaller than a state
+            place = [p for p in place if not _wide(text[p[0] : p[1]])]
+        else:
+            # a state with a rare case and a time may identify; a country or a continent does not
+            place = [
+                p for p in place if not _wide(text[p[0] : p[1]]) or _is_state(text[p[0] : p[1]])
+            ]
+        if not place or not (time or unique):
             continue
         for a, b in place:
-            if text[a:b] in _CITIES_SPACED:
-                c.add(a, b, PhiType.LOCATION, "town or city of a rare case")
-        start = min(s_start + rare.start(), place[0][0], time[0][0])
-        end = max(s_start + rare.end(), place[-1][1], time[-1][1])
+            if not _wide(text[a:b]):  # the place of a rare case identifies, whatever its kind
+                c.add(a, b, PhiType.LOCATION, "place of a rare case")
+        start = min(s_start + rare.start(), place[0][0], *(t[0] for t in time[:1]))
+        end = max(s_start + rare.end(), place[-1][1], *(t[1] for t in time[-1:]))
+        reason = (
+            "rare condition + place + time together identify the patient"
+            if time
+            else "the only such case in a place identifies the patient"
+        )
         finding = PhiFinding(
             start=start,
             end=end,
             type=PhiType.RISKY_COMBINATION,
             text=text[start:end],
             replacement=REPLACEMENTS[PhiType.RISKY_COMBINATION],
-            reason="rare condition + place + time together identify the patient",
+            reason=reason,
         )
         c.findings.append(finding)
+
+
+_STATE_NAMES = frozenset(_STATES.split("|"))
+
+
+def _is_state(place: str) -> bool:
+    return place in _STATE_NAMES
+
+
+def _wide(place: str) -> bool:
+    return place in _WIDE_PLACES or place.split()[0] in _WIDE_PLACES
 
 
 def check_phi(text: str, *, learned: bool = True) -> PhiReport:

@@ -299,6 +299,21 @@ def test_a_negated_insult_fires_no_insult_rule() -> None:
             None,
             False,
         ),
+        # third round: "sick" of a patient, grandparents and old men, swearing at software,
+        # reporting to a regulator told as a story
+        ("rule of thumb: if the baby looks sick, they ARE sick", False, None, False),
+        ("you are sick in the head, doc", True, Label.INSULT, True),
+        ("my grandma and every old man on the ward love her", False, None, False),
+        ("sit down, grandpa, nobody asked you", True, Label.INSULT, True),
+        ("Epic you useless piece of garbage, load the notes", False, None, False),
+        ("@dr_kane you useless piece of garbage", True, Label.INSULT, True),
+        (
+            "Reporting a colleague to the GMC was the hardest call of my career.",
+            False,
+            None,
+            False,
+        ),
+        ("everyone report her to the GMC today", False, Label.CREDENTIAL_ATTACK, True),
     ],
 )
 def test_rule_idioms_and_quotations(
@@ -360,3 +375,12 @@ def test_a_courtesy_mention_neither_flags_a_calm_post_nor_hides_an_attack() -> N
     assert assess(calm).decision is Decision.ALLOW
     attack = "You are a fraud and a disgrace to medicine. cc @hospital_ceo"
     assert assess(attack, REPLY).decision is not Decision.ALLOW
+
+
+def test_you_inside_reported_abuse_does_not_make_a_post_a_reply() -> None:
+    from primum.safety import rules
+
+    told = "A visitor told me 'I know where you live, love.' Security has been informed."
+    assert not rules.has_second_person(normalise(told))
+    assert rules.has_second_person(normalise("I know where you live, love."))
+    assert rules.has_second_person(normalise("He said 'hi' and you ignored him"))

@@ -287,3 +287,80 @@ def test_keyed_values_written_with_their_key_and_new_cues(
 ) -> None:
     found = {f.text: f.type for f in check_phi(text, learned=False).findings}
     assert found.get(value) is kind, found
+
+
+# --- third round (2026-12-07): forms read on the blind3 and blind4 sets, tested on new sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        # a date or an IP address that ends the sentence
+        ("He gave his DOB as 02/03/1931.", "02/03/1931", PhiType.DATE),
+        ("The portal logged her in from 198.51.100.23.", "198.51.100.23", PhiType.IP_ADDRESS),
+        # a weekday with the day of the month
+        ("Her son flies in on the Tuesday 9th shuttle to see her.", "Tuesday 9th", PhiType.DATE),
+        ("Bring him back Thurs the 23rd for the drain.", "Thurs the 23rd", PhiType.DATE),
+        # holidays beyond the US ones, after a time word
+        ("Mrs Quinn has been in since Anzac Day with the hip.", "Anzac Day", PhiType.DATE),
+        ("admission 4/11, readmitted 4/19 with the same leak", "4/19", PhiType.DATE),
+        # ages in brackets, "years young", a birthday in words
+        ("Sent Mr Pryce (93) home with the district nurses.", "93", PhiType.AGE_OVER_89),
+        ("Still mowing his own lawn at 96 years young.", "96", PhiType.AGE_OVER_89),
+        ("Party on the ward for her hundredth birthday.", "hundredth", PhiType.AGE_OVER_89),
+        # a key word in the plural, or several words before the value
+        ("the MRNs got swapped, hers is 0071234598 not 0071234589", "0071234598", PhiType.MRN),
+        (
+            "Medicaid ID, e.g. TX-MCD-55120488, goes in the box",
+            "TX-MCD-55120488",
+            PhiType.HEALTH_PLAN_NUMBER,
+        ),
+        (
+            "an old Medicare card in her purse, 5512 60934 2-1, expired",
+            "5512 60934 2-1",
+            PhiType.HEALTH_PLAN_NUMBER,
+        ),
+        ("policy number Q 55120-88413 was declined", "Q 55120-88413", PhiType.HEALTH_PLAN_NUMBER),
+        ("header read MRN 0088123 FIN 330021987 and DOB", "330021987", PhiType.ACCOUNT_NUMBER),
+        ("карта: СНИЛС 123-456-789 01, полис на руках", "123-456-789 01", PhiType.SSN),
+        # plates in brackets after the car, and US plates after the state
+        ("her car (LM21 XKD) is still in the bay", "LM21 XKD", PhiType.VEHICLE_ID),
+        ("his truck (TX 8KL-2291) was towed", "TX 8KL-2291", PhiType.VEHICLE_ID),
+        # a phone after "reached on" and a registrar who is not a licence plate
+        ("Night reg: his sister can be reached on 555-0129 after six.", "555-0129", PhiType.PHONE),
+        ("the lady in resus 3 needs a chaperone", "resus 3", PhiType.LOCATION),
+    ],
+)
+def test_third_round_forms(text: str, value: str, kind: PhiType) -> None:
+    found = {f.text: f.type for f in check_phi(text, learned=False).findings}
+    assert found.get(value) is kind, found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("we look after the only boy with Batten disease on Skye", "Skye"),
+        ("the second case of measles at Kilburn Academy this month", "Kilburn Academy"),
+        ("a Chagas cardiomyopathy in Bodø last October, now listed", "Bodø"),
+    ],
+)
+def test_a_unique_or_rare_case_in_a_small_place_is_a_risky_combination(
+    text: str, place: str
+) -> None:
+    findings = check_phi(text, learned=False).findings
+    assert PhiType.RISKY_COMBINATION in {f.type for f in findings}, findings
+    assert any(place in f.text for f in findings if f.type is PhiType.RISKY_COMBINATION)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teaching: the first case of vCJD in the UK was described in 1996.",
+        "Fabry disease is missed in women; the only therapy in Europe until 2001 was supportive.",
+        "Measles is back: the first cases in Canada this year were in unvaccinated kids.",
+        "Na (135) and K (4.1) are normal; sats (97) on air.",
+    ],
+)
+def test_teaching_about_rare_cases_and_values_in_brackets_pass(text: str) -> None:
+    kinds = {f.type for f in check_phi(text, learned=False).findings}
+    assert kinds == set(), kinds

@@ -12,9 +12,9 @@ evaluation sets' held-out split is ever read here):
   texts only: its offensive texts are mostly profanity, which is not harassment).
 
 Thresholds are then chosen on the clinical development sentences: the clinical **dev** split
-and the first two blind clinical sets (development data since 2026-12-07), 659 sentences: for
-each head, the lowest threshold at which at most 1.5% of them score above it. The held-out
-split and the later blind splits (blind3, blind4) are only ever read by the evaluation.
+and the first four blind clinical sets (development data since 2026-12-07), 1,075 sentences:
+for each head, the lowest threshold at which at most 1.5% of them score above it. The held-out
+split and the blind split still blind (blind5) are only ever read by the evaluation.
 """
 
 from __future__ import annotations
@@ -79,7 +79,12 @@ def training_sets() -> dict[str, list[Example]]:
 
 
 #: Clinical sets, besides the dev split of ``clinical.jsonl``, that thresholds are chosen on.
-THRESHOLD_CLINICAL_SETS = ("clinical_blind.jsonl", "clinical_blind2.jsonl")
+THRESHOLD_CLINICAL_SETS = (
+    "clinical_blind.jsonl",
+    "clinical_blind2.jsonl",
+    "clinical_blind3.jsonl",
+    "clinical_blind4.jsonl",
+)
 
 
 def threshold_clinical_texts() -> list[str]:
