@@ -37,7 +37,7 @@ __all__ = [
     "third_person",
 ]
 
-RULES_VERSION = "rules-3"
+RULES_VERSION = "rules-4"
 
 # --- vocabulary -------------------------------------------------------------------------
 
@@ -81,7 +81,11 @@ _SLUR = (
     r"jungle bunn(?:y|ies)|zipperheads?|shemales?|heebs?|hymies?|golliwogs?|kaffirs?)"
 )
 _DEROGATE = (
-    r"(?:shouldn'?t|should not|can'?t|cannot|don'?t belong|do not belong|aren'?t|are not|"
+    r"(?:(?:shouldn'?t|should not)(?! (?:have to|need to|be forced|be made|face|suffer|wait|"
+    r"experience|deal with|put up with|be treated|be harassed|be abused|be discriminated|"
+    r"be paid less|be penali[sz]ed|be punished|fear|worry))|can'?t|cannot|don'?t belong|"
+    r"do not belong|(?:aren'?t|are not)(?! (?:the (?:problem|enemy|issue|reason)|to blame|"
+    r"responsible|at fault|paid|given|allowed|supported|protected|safe))|"
     r"have no business|never (?:should|will)|are (?:too|all|just|always|only|never|nothing but)|"
     r"belong in|should (?:stay|go|be|get)|are (?:ruining|destroying|invading|taking over|"
     r"infesting|dirty|stupid|lazy|inferior|animals|vermin|subhuman|incompetent|frauds|"
@@ -127,8 +131,31 @@ _THING_ADDRESSED = (
     r"outlook|excel|wifi|wi-fi|server|system|software|app|machine|pump|scanner|fax|phone|car|"
     r"traffic|weather|rain|snow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"covid|virus|cancer|sepsis|alarm|doorbell|kettle|coffee machine|vending machine|"
-    r"autocorrect|keyboard|mouse|website|portal|rota|spreadsheet|update)\W{0,3}$"
+    r"autocorrect|keyboard|mouse|website|portal|rota|spreadsheet|update|nights|night shifts?|"
+    r"shifts?|on[- ]?calls?|mondays|weekends|winter|summer|paperwork|admin|audits?|exams?|"
+    r"bus|train|tube|parking|software|wards? round)(?:\s+(?:can|should|may|will|just))?\W{0,3}$"
 )
+
+_THING_BEFORE_YOU = re.compile(_THING_ADDRESSED)
+#: A thing named right after the insult ("you absolute piece of shit software", "screw you,
+#: winter", "you piece of garbage website").
+_THING_AFTER = re.compile(
+    r"\W{0,3}(?:\w+\W+)?(?:software|website|site|portal|system|machine|printer|pager|computer|"
+    r"laptop|app|pump|thing|device|server|program|fax|phone|bus|train|winter|weather|rain|snow|"
+    r"monday|traffic|rota|ehr|emr|epic|cerner|wifi|wi-fi|kettle|alarm|scanner)\b"
+)
+#: A competition or a celebration anywhere in the text: "I will end you at badminton",
+#: "watch your back, I'm coming for the top spot on the leaderboard", "I'll be waiting outside
+#: the exam hall. with balloons": banter, not a threat.
+_PLAYFUL = re.compile(
+    r"\b(?:quiz|trivia|badminton|squash|tennis|padel|pickleball|netball|cricket|darts|chess|"
+    r"wordle|leaderboard|step[- ]?count|bake[- ]?off|karaoke|mario ?kart|fantasy (?:league|"
+    r"football)|sweepstake|balloons|cake|cupcakes|brownies|biscuits|leaving do|birthday|"
+    r"rota swap|top spot|\w+ record)\b"
+)
+#: Praise that borrows an insult noun: "you're a monster in theatre", "a beast at the gym".
+_PRAISE_AFTER = re.compile(r"\s+(?:in|at|on) (?:the |a )?\w+")
+_PRAISE_NOUNS = ("monster", "beast", "machine", "animal", "savage", "legend")
 
 _RULES: tuple[_Rule, ...] = (
     # ---- threats -------------------------------------------------------------------------
@@ -217,7 +244,7 @@ _RULES: tuple[_Rule, ...] = (
     _r(
         _L.DOXXING,
         0.9,
-        r"\b\d{1,5}\s+(?:[a-z0-9'.\-]+\s+){1,4}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|boulevard|blvd|way|place|pl|terrace|crescent|close|circle|cir|parkway|pkwy|highway|hwy|trail|square|sq|grove|gardens|mews|row)\b\.?(?:,?\s*(?:apt|apartment|unit|flat|suite|#)\s*\w+)?",
+        r"\b\d{1,5}\s+(?!(?:days?|weeks?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|times|nights?|shifts?|patients?|beds?|people|in|of|per|a|the|on)\b)(?:[a-z0-9'.\-]+\s+){1,4}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|boulevard|blvd|way|place|pl|terrace|crescent|close|circle|cir|parkway|pkwy|highway|hwy|trail|square|sq|grove|gardens|mews|row)\b\.?(?:,?\s*(?:apt|apartment|unit|flat|suite|#)\s*\w+)?",
         "a street address",
         base_form=True,
         anchor=True,
@@ -435,7 +462,7 @@ _RULES: tuple[_Rule, ...] = (
     _r(
         _L.IDENTITY_ATTACK,
         0.92,
-        r"\bgo back to (?:your|ur|her|his|their|where|the)\b[^.!?\n]{0,20}\b(?:country|village|shithole|hut|jungle|desert|home|came from|from|island|reservation|africa|india|china|mexico|pakistan)\b|\b(?:learn|speak|learn to speak) (?:proper |real |fucking )?english\b|\bcan'?t (?:even )?speak english\b|\b(?:you|u) people\b|\b(?:your|ur) kind\b|\b(?:women|girls|females|ladies) (?:belong|should stay|should be) in the kitchen\b|\bmake me a sandwich\b|\bback to the kitchen\b|\bbecause (?:you'?re|she'?s|you are|she is|he'?s|he is) (?:a |an )?(?:woman|girl|female|black|brown|asian|indian|muslim|jew|jewish|gay|trans|immigrant|foreigner|img|disabled|cripple)\b[^.!?\n]{0,25}\b(?:hired|admitted|promoted|got|passed|only|dei|quota|diversity)\b|\bon (?:your|her) period\b|\btime of the month\b|\bhysterical (?:woman|female|girl|lady)\b",
+        r"\bgo back to (?:your|ur|her|his|their|where|the)\b[^.!?\n]{0,20}\b(?:country|village|shithole|hut|jungle|desert|home|came from|from|island|reservation|africa|india|china|mexico|pakistan)\b|\b(?:learn|speak|learn to speak) (?:proper |real |fucking )?english\b|\bcan'?t (?:even )?speak english\b|\b(?:you|u) people\b|\b(?:your|ur) kind\b(?! (?:words?|message|note|comments?|wishes|support|reply|feedback|thoughts|offer|gesture|help|email|letter|card|gift|remarks?))|\b(?:women|girls|females|ladies) (?:belong|should stay|should be) in the kitchen\b|\bmake me a sandwich\b|\bback to the kitchen\b|\bbecause (?:you'?re|she'?s|you are|she is|he'?s|he is) (?:a |an )?(?:woman|girl|female|black|brown|asian|indian|muslim|jew|jewish|gay|trans|immigrant|foreigner|img|disabled|cripple)\b[^.!?\n]{0,25}\b(?:hired|admitted|promoted|got|passed|only|dei|quota|diversity)\b|\bon (?:your|her) period\b|\btime of the month\b|\bhysterical (?:woman|female|girl|lady)\b",
         "attacks the person for who they are",
         guard=r"(?:patients? (?:say|said|told|tell|yelled|asked)|was told|told me|called me|asked me|said to me|heard)\W+(?:\w+\W+){0,3}$",
     ),
@@ -513,7 +540,7 @@ _RULES: tuple[_Rule, ...] = (
         0.9,
         r"\b(?:shut (?:up|your (?:mouth|trap|face|pie hole))|stfu|sit down and shut up|nobody asked (?:you|u)|who asked (?:you|u)|no one asked (?:you|u)|get lost|piss off|fuck off|f off|eff off|sod off|bugger off|screw you|fuck you|f u|fu|go fuck yourself|gfy|you make me sick|you disgust me|get a real job|go back to school|crawl back under|back under (?:your|the) rock)\b",
         "a hostile dismissal of the person",
-        guard=_SAID_TO_ME,
+        guard=_SAID_TO_ME + r"|(?:haven'?t|hasn'?t|won'?t|wouldn'?t|couldn'?t|didn'?t|never)\W+$",
     ),
     _r(
         _L.INSULT,
@@ -612,7 +639,7 @@ _RULES: tuple[_Rule, ...] = (
     _r(
         _L.MOBILISATION,
         0.88,
-        r"\b(?:rt|retweet|repost|share|boost|quote)\b[^.!?\n]{0,30}\b(?:tag|until|everyone|widely|every group|with (?:her|his) name|and tell)\b|\b(?:every (?:one|single one)|all (?:\d+k?|[a-z]+)) of (?:you|u)\W+(?:\w+\W+){0,5}?(?:go|quote|reply|report|tag|email|call|tell|send|share|make|flood|dm|message|comment)\b|\byou (?:all )?know what to do\b|\bemail every (?:hospital|employer|clinic|practice)\b|\bdog ?pile\b(?! (?:is|are|was|were|campaigns?|tactics?))|\b(?:raid|brigade|swarm|pile on|dogpile) (?:her|him|them|his|this|@\w+|dr\.? ?\w+)\b|\bmob up\b|\bfill (?:the|her|his) (?:chat|comments|replies|inbox)\b|\b(?:send|forward) (?:it|this|them|everything) to (?:her|his|their) (?:employer|boss|hospital|chair|dean|school|journal)\b|\b(?:make sure|let) the (?:journal|hospital|board|employer|college)\b[^.!?\n]{0,20}\bhears? from (?:all of )?us\b|#fire\w+|\btrending by\b|\bgo (?:tell|let)\b[^.!?\n]{0,20}\b(?:her|him|them|this)\b|\breply to (?:her|him|them)\b[^.!?\n]{0,20}\b(?:all of you|everyone|everybody)\b|\bmake (?:this|that|his|her) (?:\w+ )?(?:monday|week|day|life|shift) (?:unbearable|hell|miserable)\b|\breport,? email,? review\b|\bmake (?:her|him|them) famous\b|\bshared (?:your|ur|her|his) post with (?:my|our) \d+k?\b|\breport\b[^.!?\n]{0,30}\bas spam\b|\bshare widely\b|\bwe did it to the last one\b|\bsignal boost\b|\bdon'?t let a single\b",
+        r"\b(?:rt|retweet|repost|share|boost|quote)\b[^.!?\n]{0,30}\b(?:tag|until|everyone|widely|every group|with (?:her|his) name|and tell)\b|\b(?:every (?:one|single one)|all (?:\d+k?|[a-z]+)) of (?:you|u)\W+(?:\w+\W+){0,5}?(?:go|quote|reply|report|tag|email|call|tell|send|share|make|flood|dm|message|comment)\b|\b(?<!would )(?<!do )(?<!did )(?<!will )you (?:all )?know what to do\b(?!\?)|\bemail every (?:hospital|employer|clinic|practice)\b|\bdog ?pile\b(?! (?:is|are|was|were|campaigns?|tactics?))|\b(?:raid|brigade|swarm|pile on|dogpile) (?:her|him|them|his|this|@\w+|dr\.? ?\w+)\b|\bmob up\b|\bfill (?:the|her|his) (?:chat|comments|replies|inbox)\b|\b(?:send|forward) (?:it|this|them|everything) to (?:her|his|their) (?:employer|boss|hospital|chair|dean|school|journal)\b|\b(?:make sure|let) the (?:journal|hospital|board|employer|college)\b[^.!?\n]{0,20}\bhears? from (?:all of )?us\b|#fire\w+|\btrending by\b|\bgo (?:tell|let)\b[^.!?\n]{0,20}\b(?:her|him|them|this)\b|\breply to (?:her|him|them)\b[^.!?\n]{0,20}\b(?:all of you|everyone|everybody)\b|\bmake (?:this|that|his|her) (?:\w+ )?(?:monday|week|day|life|shift) (?:unbearable|hell|miserable)\b|\breport,? email,? review\b|\bmake (?:her|him|them) famous\b|\bshared (?:your|ur|her|his) post with (?:my|our) \d+k?\b|\breport\b[^.!?\n]{0,30}\bas spam\b|\bshare widely\b|\bwe did it to the last one\b|\bsignal boost\b|\bdon'?t let a single\b",
         "calls on others to go after the person",
         anchor=True,
         guard=r"(?:please don'?t|do not|don'?t|never|how (?:do|can) (?:i|we))\W+(?:\w+\W+){0,3}$",
@@ -627,7 +654,7 @@ _RULES: tuple[_Rule, ...] = (
     _r(
         _L.IDENTITY_ATTACK,
         0.88,
-        r"\b(?:go (?:practi[cs]e|work|back)|take (?:your|her|his) \w+ (?:and \w+ )?back) (?:medicine )?(?:in|to) (?:india|pakistan|china|africa|nigeria|mexico|the philippines|punjab|your (?:own )?country|the middle east|wherever)\b|\b(?:female|women|woman|girl|lady|black|asian|indian|muslim|jewish|gay|trans|immigrant|foreign|disabled|wheelchair|old|img|filipino|african|mexican|chinese|nigerian|pakistani|arab) (?:doctors?|nurses?|surgeons?|cardiologists?|physicians?|residents?|medics?|pharmacists?|docs?)\b[^.!?\n]{0,40}\b(?:are why|are the reason|all (?:cheat|lie|fake|steal)|only get|pointless|shouldn'?t|can'?t|don'?t belong|are (?:worse|inferior|lazy|useless|dangerous|cheap)|is like a|\?|opinion|touching|send a real)\b|\b(?:take off|remove|lose) (?:the|your|that|her) (?:hijab|turban|kippah|yarmulke|headscarf|niqab|burqa|cross)\b|\b(?:his|her|their|your) people (?:own|control|run)\b|\b(?<!my )(?<!our )(?<!his )(?<!her )(?<!their )(?<!the )(?<!every )(?<!an )(?<!a )(?<!this )(?<!that )(?:grandpa|grandma|granny|old man|old hag)\b|\b(?:ok |okay )?boomer\b|\bdinosaur\b|\bbecause (?:she'?s|he'?s|you'?re|they'?re) (?:a |an )?(?:black|brown|asian|indian|female|woman|gay|trans|muslim|jewish|immigrant|diversity)\b|\b(?:name|english|accent) is (?:unpronounceable|terrible|impossible)|\bthrough that accent\b|\bsend a real one\b|\btreating americans\b|\bit'?s (?:the|their) culture\b|\bdon'?t want a (?:black|brown|asian|indian|female|woman|gay|trans|muslim|jewish|foreign|immigrant) (?:nurse|doctor|doc|surgeon|physician)\b",
+        r"\b(?:go (?:practi[cs]e|work|back)|take (?:your|her|his) \w+ (?:and \w+ )?back) (?:medicine )?(?:in|to) (?:india|pakistan|china|africa|nigeria|mexico|the philippines|punjab|your (?:own )?country|the middle east|wherever)\b|\b(?:female|women|woman|girl|lady|black|asian|indian|muslim|jewish|gay|trans|immigrant|foreign|disabled|wheelchair|old|img|filipino|african|mexican|chinese|nigerian|pakistani|arab) (?:doctors?|nurses?|surgeons?|cardiologists?|physicians?|residents?|medics?|pharmacists?|docs?)\b[^.!?\n]{0,40}\b(?:are why|are the reason|all (?:cheat|lie|fake|steal)|only get|pointless|shouldn'?t(?! (?:have to|need to|be forced|face|suffer|wait|experience|deal with|put up with|be treated|be harassed|be abused|be discriminated))|can'?t|don'?t belong|are (?:worse|inferior|lazy|useless|dangerous|cheap)|is like a|\?|opinion|touching|send a real)\b|\b(?:take off|remove|lose) (?:the|your|that|her) (?:hijab|turban|kippah|yarmulke|headscarf|niqab|burqa|cross)\b|\b(?:his|her|their|your) people (?:own|control|run)\b|\b(?<!my )(?<!our )(?<!his )(?<!her )(?<!their )(?<!the )(?<!every )(?<!an )(?<!a )(?<!this )(?<!that )(?:grandpa|grandma|granny|old man|old hag)\b|\b(?:ok |okay )?boomer\b|\bdinosaur\b|\bbecause (?:she'?s|he'?s|you'?re|they'?re) (?:a |an )?(?:black|brown|asian|indian|female|woman|gay|trans|muslim|jewish|immigrant|diversity)\b|\b(?:name|english|accent) is (?:unpronounceable|terrible|impossible)|\bthrough that accent\b|\bsend a real one\b|\btreating americans\b|\bit'?s (?:the|their) culture\b|\bdon'?t want a (?:black|brown|asian|indian|female|woman|gay|trans|muslim|jewish|foreign|immigrant) (?:nurse|doctor|doc|surgeon|physician)\b",
         "attacks the person for who they are",
         anchor=True,
         guard=r"(?:patients? (?:say|said|told|tell|yelled|asked|demanded)|was told|told me|called me|asked me|said to me|heard|someone (?:said|told)|being called|was called)\W+(?:\w+\W+){0,4}$",
@@ -870,14 +897,15 @@ def third_person(norm: Normalised) -> bool:
 
 def has_second_person(norm: Normalised) -> bool:
     """The text says "you" to someone: not only inside abuse it quotes in order to talk about
-    it ("A relative told me today 'I know where you park'")."""
+    it ("A relative told me today 'I know where you park'"), and not only to a machine or a
+    program ("Cerner you piece of shit")."""
     text = norm.folded.text
-    found = _SECOND_PERSON.search(text)
-    if found is None or not any(mark in text for mark in "\"'“‘«„"):
-        return found is not None
-    quoted = _quoted_spans(text)
+    if _SECOND_PERSON.search(text) is None:
+        return False
+    quoted = _quoted_spans(text) if any(mark in text for mark in "\"'“‘«„") else []
     return any(
         not any(start <= m.start() and m.end() <= end for start, end in quoted)
+        and not _THING_BEFORE_YOU.search(text[max(0, m.start() - 40) : m.start()])
         for m in _SECOND_PERSON.finditer(text)
     )
 
@@ -940,7 +968,8 @@ _REPORTING_FRAME = re.compile(
     r"letters?|notes?|texts?|got|get|getting|received|receive|hear|heard|hearing|reported|"
     r"reporting|screenshot\w*|quote|quoted|quoting|like|such as|phrases?|words?|lines?|"
     r"replied|responded|commented|tweeted|dm'?d|dmed|emailed|hissed|muttered|abuse|abusive|"
-    r"inbox|threats?|slurs?|insults?|examples?|trolls?|calls me|calls you|remarks?)\b",
+    r"inbox|threats?|slurs?|insults?|examples?|trolls?|calls me|calls you|remarks?|reviews?|"
+    r"feedback|complaints?)\b",
     re.IGNORECASE,
 )
 
@@ -955,6 +984,28 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
         if len(quoted.split()) >= 2 or len(quoted.strip()) >= 3:
             spans.append(match.span())
     return spans
+
+
+def _not_at_a_person(label: Label, text: str, start: int, end: int) -> bool:
+    """Banter and swearing at things that the patterns cannot tell from abuse on their own:
+    a threat in a text about a game or a celebration, an insult said to a machine or a
+    program, praise that borrows an insult noun."""
+    if label is _L.THREAT:
+        # "nights can go to hell", "the IT department can go to hell"
+        damned = text.startswith(("go to hell", "rot in hell", "burn in hell"), start)
+        return _PLAYFUL.search(text) is not None or (
+            damned and bool(_THING_BEFORE_YOU.search(text[max(0, start - 40) : start]))
+        )
+    if label is _L.INSULT:
+        said = text[start:end]
+        if "you" in said and (
+            _THING_AFTER.match(text, end)
+            or _THING_BEFORE_YOU.search(text[max(0, start - 40) : start])
+        ):
+            return True
+        if said.endswith(_PRAISE_NOUNS) and _PRAISE_AFTER.match(text, end):
+            return True
+    return False
 
 
 def find_hits(norm: Normalised, *, aimed_at_person: bool = False) -> list[Hit]:
@@ -986,6 +1037,8 @@ def find_hits(norm: Normalised, *, aimed_at_person: bool = False) -> list[Hit]:
             o_start, o_end = norm.span(form, start, end)
             if any(q_start <= o_start and o_end <= q_end for q_start, q_end in quoted):
                 continue  # reported speech
+            if _not_at_a_person(rule.label, text, start, end):
+                continue
             hits.append(Hit(rule.label, rule.score, o_start, o_end, rule.reason))
     return hits
 

@@ -44,21 +44,21 @@ FAST_MODEL_NAME = "fast_offensive"
 WEIGHTS_SHA256: dict[str, str] = {
     "fast_offensive.json": "d5cbdb5341c6c55713487b79a92d8f1d37603fe352bf120d7617518a562b88d9",
     "fast_offensive.npy": "531e6475fc399fd9ece3b65589afc699ded5f04b460e604d2dde2ad6990ff013",
-    "head_credential_attack.json": "46fac1cdfbc62c1e73e2415f009b1cb1092da31fd7e1e94dab245f3b01cec32f",
-    "head_doxxing.json": "e6cdbd1036812ba41f721ef27091bfc7d0a8d9952eb86b42bfc7cb70cd7554af",
-    "head_harassment.json": "18a6046f56c9a59f1598cf257eb7541a87d3ab6ea237e86f0935ad3e9bd49a92",
-    "head_identity_attack.json": "05db59edbc333c8d31018924896bcd1eb1579d31d731b5ad46fc7cab5d6aabe7",
-    "head_insult.json": "49a10840a7bf182f35c4956542904cb3f0b4462331cfe284c16b1184d598ed2d",
-    "head_mobilisation.json": "851030b7e583069fd7cb1bdbd45c4128882dad1fd59aeab8b7ef0461457a350a",
+    "head_credential_attack.json": "762276b14bc1ac3b79a3da284c58bd19018d358219386bcaf530b50da5fb7d5b",
+    "head_doxxing.json": "89af5c34de65ada2440e86df88041b1322d5e40346c102f8c73a52434414b485",
+    "head_harassment.json": "94b96232461eff61a40769b1eb6a01882fad6c82818ed1f347a8ad1feb15058c",
+    "head_identity_attack.json": "0d00dc942fc869516c0891c479a54d5cf8e110249acc813fd920cfb3b86e200c",
+    "head_insult.json": "9f2e8a05fb26123816d007dd3e8ce864fb8c3c1d3cbfa6d53886de7c44db75d5",
+    "head_mobilisation.json": "00327964ea6813f74f6f5de70db06b8c82d6ef05a95eadbde60eb1a58729cd67",
     "head_offensive.json": "3512e02c35ef0c96ea3caae8e149be5911671b19ef1f8f932d793ba612f5c817",
-    "head_self_harm_encouragement.json": "034ad4f406223d08531a468ebda89e5f176d0b814fcecc28b558f364a02fb9f5",
-    "head_sexual_harassment.json": "845102f9daae4576ebae1cbe51dfddc31f44e08c23ef28036f21e87a855e5177",
-    "head_threat.json": "e94a4bd3f00d9362e91b5a6726ba14d2303befdc0ef13ca59c19b14e0724ac75",
+    "head_self_harm_encouragement.json": "e3a50f01a950a74db620e8a6d7a8c559cc3aa8e51ac626417db96941b5798eb1",
+    "head_sexual_harassment.json": "82081b935fbb208dd6e265f23a95448cedd9138eaf4fb94b56b1372f5d56ca28",
+    "head_threat.json": "24c3aa88994a9002cef9d6294ecc006300b650fe86cf41696c64f4bf490c2fad",
     "minilm_adapter.json": "d85348ac5ce579ead2b666883e183dab0e7951babd07d54dcffc2d12506b01cc",
-    "minilm_adapter.npy": "6654792496f2ccedb7ea0a6da43eed9cb64a4705cfe502730b17709a8fe58528",
+    "minilm_adapter.npy": "b0dd37a0217a19d2cfc527545102d37b7cc63d7fa9cc307d6077c1af8bbe6e14",
     # The PHI guard's word tagger: `python -m primum.safety.training.phi_tagger` prints these.
-    "phi_tagger.json": "4855f720d63e91486ba3f724d43d86707c86ce93fa5e6fc02d4382b18bf0f523",
-    "phi_tagger.npy": "f26dcb4e94de1676db19fa41f78ffbb479089f0c54225162dcdf0a76ea87c721",
+    "phi_tagger.json": "8e9b3ef605cf044806bf0e22f0d2cef438ec64f88410109d29ee17677d825041",
+    "phi_tagger.npy": "6d785f36935df857c05f627847e6bfd8118c578d1427a71c572fae5a7b94948d",
 }
 
 _lock = threading.Lock()

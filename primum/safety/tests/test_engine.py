@@ -314,6 +314,20 @@ def test_a_negated_insult_fires_no_insult_rule() -> None:
             False,
         ),
         ("everyone report her to the GMC today", False, Label.CREDENTIAL_ATTACK, True),
+        # banter about a game or a celebration; the same words without one
+        ("@raj_gp I will end you at squash on Thursday 🏸", True, None, False),
+        ("@raj_gp I will end you on Thursday", True, Label.THREAT, True),
+        ("@mo_rn watch your back, I'm after your step-count record", True, None, False),
+        # swearing at a machine named after the insult; advocacy for a group; praise
+        ("the rota portal ate my leave request. you useless heap of garbage app", False, None, False),
+        ("weekends on call can go to hell", False, None, False),
+        ("IMG doctors shouldn't have to wait a year for a GMC number", False, None, False),
+        ("IMG doctors shouldn't be allowed near patients", False, Label.IDENTITY_ATTACK, True),
+        ("@lee_ortho you're a machine in theatre, six hips before lunch", True, None, False),
+        # numbers that are not street addresses; thanks for kind words
+        ("@amy_rn you did 9 nights in a row, go home", True, None, False),
+        ("Thank you for your kind words, Dr. Rao.", True, None, False),
+        ("she parks outside 22 Mill Lane every night", False, Label.DOXXING, True),
     ],
 )
 def test_rule_idioms_and_quotations(
@@ -384,3 +398,5 @@ def test_you_inside_reported_abuse_does_not_make_a_post_a_reply() -> None:
     assert not rules.has_second_person(normalise(told))
     assert rules.has_second_person(normalise("I know where you live, love."))
     assert rules.has_second_person(normalise("He said 'hi' and you ignored him"))
+    assert not rules.has_second_person(normalise("Cerner you absolute heap, load the bloods"))
+    assert rules.has_second_person(normalise("Cerner crashed again, you were right @sam"))
