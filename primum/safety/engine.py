@@ -99,7 +99,12 @@ _MODEL_UNAIMED_WEIGHT = 0.55
 #: The least a head's probability must be to count, for text aimed at no one with no rule hit.
 _UNAIMED_HEAD_MIN = 0.9
 _UNSURE_LOW = 0.2  # the fast path calls a text calm below this model score
-_RULE_SURE = 0.85  # and hostile when a rule scores at least this
+_RULE_SURE = 0.95  # and hostile when a rule scores at least this (explicit violence, slurs)
+#: A rule hit below ``_RULE_SURE`` that the fine-tuned harassment model reads as calm (below
+#: this probability on the text as written and on its normalised form) does not count: the
+#: patterns match words, and fresh writers' banter, praise and swearing at machines share them.
+#: Self-harm encouragement is never vetoed.
+_RULE_VETO = 0.05
 
 
 @dataclass(slots=True)
@@ -116,6 +121,8 @@ class _Work:
     fast_score: float = 0.0
     full_score: float | None = None
     head_scores: dict[str, float] | None = None
+    #: the rule hits were overruled by the model (see ``_RULE_VETO``)
+    vetoed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,8 +259,30 @@ def assess_many(
             work.head_scores = head_scores
             work.full_score = head_scores.get("harassment", work.fast_score)
 
+    # The veto reads the normalised text too (an evasion the encoder cannot read as written).
+    doubted = [
+        w
+        for w in full
+        if w.head_scores is not None
+        and w.head_scores.get("harassment", 1.0) < _RULE_VETO
+        and _vetoable(w.hits)
+    ]
+    if doubted:
+        folded = models.full_scores([w.norm.folded.text for w in doubted])
+        for work, scores in zip(doubted, folded, strict=True):
+            if scores.get("harassment", 1.0) < _RULE_VETO:
+                work.vetoed = True
+
     version = engine_version()
     return [_finish(work, thresholds, version, models) for work in works]
+
+
+def _vetoable(hits: Sequence[rules.Hit]) -> bool:
+    """Hits that the model may overrule: none sure, none of self-harm encouragement."""
+    harassment = [h for h in hits if h.label is not Label.PROFANITY]
+    return bool(harassment) and all(
+        h.score < _RULE_SURE and h.label is not Label.SELF_HARM for h in harassment
+    )
 
 
 #: A courtesy mention closing a post: "h/t @a", "cc @a @b", "via @a", "Thoughts, @a?".
@@ -277,21 +306,22 @@ def _finish(
     work: _Work, thresholds: Thresholds | None, version: str, models: _Models
 ) -> Assessment:
     context = work.context
-    best = rules.best_by_label(work.hits)
+    hits = [h for h in work.hits if h.label is Label.PROFANITY] if work.vetoed else work.hits
+    best = rules.best_by_label(hits)
     scores: dict[Label, float] = dict.fromkeys(Label, 0.0)
     spans: list[Span] = []
     for label, hit in best.items():
         # a second, different rule for the same label adds a little confidence
-        extra = sum(0.02 for h in work.hits if h.label is label and h is not hit)
+        extra = sum(0.02 for h in hits if h.label is label and h is not hit)
         scores[label] = min(1.0, hit.score + extra)
-    for hit in work.hits:
+    for hit in hits:
         spans.append(Span(hit.start, hit.end, str(hit.label), hit.reason))
 
     # The fast model's P(offensive) is evidence of an insult when aimed at a person; on the
     # full path the harassment heads below add what they see, on their own calibrated scale.
     model = work.fast_score
     anchored_rule = any(
-        h.label in (Label.INSULT, Label.THREAT, Label.CREDENTIAL_ATTACK) for h in work.hits
+        h.label in (Label.INSULT, Label.THREAT, Label.CREDENTIAL_ATTACK) for h in hits
     )
     if work.person and not (work.idea and not anchored_rule):
         weight = _MODEL_PERSON_WEIGHT
@@ -299,7 +329,7 @@ def _finish(
         weight = _MODEL_IDEA_WEIGHT
     else:
         weight = _MODEL_UNAIMED_WEIGHT
-    harassment_rules = [h for h in work.hits if h.label is not Label.PROFANITY]
+    harassment_rules = [h for h in hits if h.label is not Label.PROFANITY]
     if not harassment_rules and _CLINICAL.search(work.norm.folded.text):
         weight *= 0.7
     model_score = model * weight
