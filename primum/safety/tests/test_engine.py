@@ -319,7 +319,12 @@ def test_a_negated_insult_fires_no_insult_rule() -> None:
         ("@raj_gp I will end you on Thursday", True, Label.THREAT, True),
         ("@mo_rn watch your back, I'm after your step-count record", True, None, False),
         # swearing at a machine named after the insult; advocacy for a group; praise
-        ("the rota portal ate my leave request. you useless heap of garbage app", False, None, False),
+        (
+            "the rota portal ate my leave request. you useless heap of garbage app",
+            False,
+            None,
+            False,
+        ),
         ("weekends on call can go to hell", False, None, False),
         ("IMG doctors shouldn't have to wait a year for a GMC number", False, None, False),
         ("IMG doctors shouldn't be allowed near patients", False, Label.IDENTITY_ATTACK, True),

@@ -359,6 +359,9 @@ def test_a_unique_or_rare_case_in_a_small_place_is_a_risky_combination(
         "Fabry disease is missed in women; the only therapy in Europe until 2001 was supportive.",
         "Measles is back: the first cases in Canada this year were in unvaccinated kids.",
         "Na (135) and K (4.1) are normal; sats (97) on air.",
+        "Our unit in Townsville published 212 patients with melioidosis this year.",
+        "Great lecture on Lassa fever this week from the visiting professor.",
+        "The first cases of mpox in London in 2022 taught us a lot about contact tracing.",
     ],
 )
 def test_teaching_about_rare_cases_and_values_in_brackets_pass(text: str) -> None:
