@@ -1487,7 +1487,9 @@ def _risky(c: _Collector) -> None:
         time = [(s_start + m.start(), s_start + m.end()) for m in _RELATIVE_TIME.finditer(sentence)]
         time += [d for d in dates if s_start <= d[0] < s_end]
         # "the only child with FOP on Anglesey": a claim of uniqueness needs no time
-        unique = _UNIQUE_CLAIM.search(sentence, 0, rare.end()) is not None
+        unique = _UNIQUE_CLAIM.search(sentence, 0, rare.end()) is not None and not re.search(
+            r"(?:cases|patients|people|persons|children|babies|survivors)$", rare.group()
+        )
         if not time:
             # "the only case in Europe": a uniqueness claim alone needs a place smaller than a state
             place = [p for p in place if not _wide(text[p[0] : p[1]])]
