@@ -54,11 +54,17 @@ PHONE = re.compile(r"(?<![\d#])(\d{3})[-. ]\d{4}(?!\d)")
 AREA_555 = re.compile(r"(?:\(555\)\s?|555[-. ])$")
 
 
+#: Public helplines that clinicians are right to quote (the Physician Support Line, US).
+PUBLIC_HELPLINES = frozenset({"409-0141"})
+
+
 def _real_looking(text: str) -> list[str]:
     return [
         match.group(0)
         for match in PHONE.finditer(text)
-        if match.group(1) != "555" and not AREA_555.search(text[: match.start()])
+        if match.group(1) != "555"
+        and not AREA_555.search(text[: match.start()])
+        and match.group(0) not in PUBLIC_HELPLINES
     ]
 
 
@@ -218,6 +224,7 @@ BLIND_KINDS = set(CLINICAL_KIND_MINIMUM) | {"addressed_reply", "everyday", "roma
         ("blind3", ("hb3-", "cb3-"), 200),
         ("blind4", ("hb4-", "cb4-"), 200),
         ("blind5", ("hb5-", "cb5-"), 199),
+        ("blind6", ("hb6-", "cb6-"), 200),
     ],
 )
 def test_blind_sets_are_well_formed_and_apart_from_the_others(
@@ -255,7 +262,7 @@ def test_blind_sets_are_well_formed_and_apart_from_the_others(
     others = {normalise(r["text"]) for r in harassment + clinical}
     others |= {
         normalise(r["text"])
-        for other_blind in ("blind", "blind2", "blind3", "blind4", "blind5")
+        for other_blind in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6")
         if other_blind != split
         for name in ("harassment", "clinical")
         for r in load(EVALDATA / f"{name}_{other_blind}.jsonl")
