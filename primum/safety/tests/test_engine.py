@@ -333,6 +333,33 @@ def test_a_negated_insult_fires_no_insult_rule() -> None:
         ("@amy_rn you did 9 nights in a row, go home", True, None, False),
         ("Thank you for your kind words, Dr. Rao.", True, None, False),
         ("she parks outside 22 Mill Lane every night", False, Label.DOXXING, True),
+        # fourth round: forms read on blind5, tested on new sentences
+        ("@dr_ola you're a bloody hero, thank you", True, None, False),
+        ("@reg_sam you're insane (complimentary), three lists in a day", True, None, False),
+        ("@reg_sam you're insane and dangerous", True, Label.INSULT, True),
+        ("Everybody go and leave Dr Ruiz a one star review today", False, Label.MOBILISATION, True),
+        ("Our practice was review-bombed last month; here is what worked", False, None, False),
+        (
+            "@dr_ng why are you still alive after what you did to my wife",
+            True,
+            Label.SELF_HARM,
+            True,
+        ),
+        (
+            "It would be very unfortunate if your visa sponsor heard about this, doctor",
+            True,
+            Label.THREAT,
+            True,
+        ),
+        (
+            "Dr Lind, thanks for the discharge. I'll thank you in person soon.",
+            True,
+            Label.THREAT,
+            True,
+        ),
+        ("Locums are vultures, every last one of them", False, Label.INSULT, True),
+        ("Nigerian nurses should be sent back, all of them", False, Label.IDENTITY_ATTACK, True),
+        ("we know where your kids go after school, Dr Osei", True, Label.THREAT, True),
     ],
 )
 def test_rule_idioms_and_quotations(
