@@ -283,7 +283,10 @@ _CLINICIAN_BEFORE = re.compile(
 )
 _CLINICIAN_AFTER = re.compile(
     r"^(?:,?\s*(?:MD|DO|RN|NP|PA-C|PhD|FRCP|FRCS|FACP|FACC|MBBS|MRCP|MPH|PharmD|DNP|BSN|DPM)"
-    r"\b|\s+et al\b|['’]s (?:lab|group|team|paper|talk|lecture|study|trial)\b)"
+    r"\b|\s+et al\b|['’]s (?:lab|group|team|paper|talk|lecture|study|trial)\b"
+    r"|\s+(?:from|in|of|at) (?:the )?(?:pharmacy|radiology|pathology|microbiology|the lab|IT|"
+    r"estates|HR|finance|admin|physio|OT|dietetics|switchboard|medical records|the library|"
+    r"audit|governance|education|the deanery|our team|my team)\b)"
 )
 # Sentence context is decided on the sentence's set of lower-case words (one cheap pass) plus a
 # few phrases, not by scanning long alternations of words.
@@ -336,6 +339,7 @@ _PROFESSIONAL_PHRASE = re.compile(
 )
 _PATIENT_WORDS = frozenset(
     [
+        "nok",
         "patient",
         "patients",
         "pt",
@@ -459,7 +463,7 @@ _LOCAL_PHONE_KEYED = re.compile(
 _PHONE_WORD_BEFORE = re.compile(
     r"\b(?:phon(?:e|es|ed|ing)|telephone|tel|mob|mobile|cell|call(?:s|ed|ing)?|ring(?:s|ing)?|"
     r"rang|text(?:s|ed|ing)?|txt|whatsapp|sms|number|no|contact|reach(?:ed|es|ing)?|landline|"
-    r"pager|bleep|"
+    r"pager|bleep|try (?:him|her|them|me|mum|dad)? ?on|"
     r"fax(?:es|ed|ing)?|ph)\b[^.\n\d]{0,30}$",
     re.IGNORECASE,
 )
@@ -492,6 +496,12 @@ _ID_PREFIX = (
 )
 _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
     (
+        PhiType.BIOMETRIC,
+        r"AFIS|fingerprint(?: record| ID| ref(?:erence)?)?|palm[- ]?vein(?: enrol?ment| ID| ref)?|"
+        r"voice ?print(?: ID| ref)?|iris (?:scan|ID|template)|biometric(?: ID| enrol?ment| ref)?",
+        "biometric identifier",
+    ),
+    (
         PhiType.SSN,
         r"social insurance|national insurance|NINO|tax file|TFN|aadhaar|aadhar|"
         r"national ID|national identity|identity card|ID card|identity number|"
@@ -517,7 +527,8 @@ _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
         r"subscriber|beneficiary|plan|BCBS|Aetna|Cigna|UHC|Humana|group|MBI|health card|"
         r"health insurance|OHIP|MSP|RAMQ|PHN|personal health|ABHA|health ID|IHI|DVA|"
         r"ECHS|CGHS|ESIC|PMJAY|NHIF|NHIS|PhilHealth|health number|medical card|GMS|"
-        r"insurance card|member ID|policy holder|(?-i:MBR)",
+        r"insurance card|member ID|policy holder|membership|Bupa|AXA|Allianz|Medibank|HCF|"
+        r"Vhi|Laya|(?-i:MBR)",
         "health plan number",
     ),
     (
@@ -724,6 +735,7 @@ _AGE = re.compile(
     rf"|\b{_AGE_NUM} (?i:años|anos|ans|jahre|anni|jaar|lat)\b"
     rf"|(?:^|(?<=[.!?] )){_AGE_NUM}(?= today\b|!|\s+and still\b)"
     rf"|\b{_AGE_NUM}(?=\s+(?:years?|yrs?) (?:young|young and)\b)"
+    rf"|\b(?i:I['’]?m|I am) {_AGE_NUM}\b(?!\s*(?:%|percent|kg|lbs?|mg|cm|/|\.\d))"
     rf"|\b(?i:ninety[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
     rf"hundredth|hundred and (?:first|second|third|fourth|fifth)|one hundred and first)"
     rf"(?=\s+birthday\b)"
@@ -1189,6 +1201,8 @@ def _shaped_ids(c: _Collector) -> None:
             continue
         if letters == 0 and "." in value and value.count(".") == 1:
             continue  # a decimal number
+        if letters == 0 and _TOLL_FREE.match(value):
+            continue  # a helpline
         if (
             _NOT_ID.match(value)
             or _NOT_SHAPED_ID.match(value)
@@ -1204,6 +1218,8 @@ def _shaped_ids(c: _Collector) -> None:
     # ("an old Medicare card in his wallet, 2954 71820 3-1"); phones were claimed before.
     for m in _SPACED_DIGITS.finditer(text):
         if sum(ch.isdigit() for ch in m.group()) < 9 or not c.free(m.start(), m.end()):
+            continue
+        if _TOLL_FREE.match(m.group()):
             continue
         before = _sentence_before(text[max(0, m.start() - 60) : m.start()])
         kind, reason = _cued_type(before, m.group())
@@ -1247,6 +1263,13 @@ def _plates(c: _Collector) -> None:
             c.add(m.start(), m.end(), PhiType.VEHICLE_ID, "licence plate")
 
 
+#: Toll-free and freephone numbers (US 1-800/888/877/866/855/844/833, UK 0800/0808, Australia
+#: 1800/1300): helplines and businesses (Poison Help 1-800-222-1222), never a patient's.
+_TOLL_FREE = re.compile(
+    r"^(?:\+?1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?[\s.-]|^0?80[08][\s.-]?\d|^1[38]00[\s.-]?\d"
+)
+
+
 def _phones(c: _Collector) -> None:
     text = c.text
     found: list[tuple[int, int]] = []
@@ -1269,6 +1292,8 @@ def _phones(c: _Collector) -> None:
         if prefixed or indian_mobile or (cued and digits >= 9):
             found.append((m.start(), m.end()))
     for start, end in sorted(found):
+        if _TOLL_FREE.match(text[start:end]):
+            continue  # a helpline or a business, not a person's number
         extension = _EXTENSION.match(text, end)
         if extension:
             end = extension.end()

@@ -329,6 +329,12 @@ def test_keyed_values_written_with_their_key_and_new_cues(
         # a phone after "reached on" and a registrar who is not a licence plate
         ("Night reg: his sister can be reached on 555-0129 after six.", "555-0129", PhiType.PHONE),
         ("the lady in resus 3 needs a chaperone", "resus 3", PhiType.LOCATION),
+        # fourth round, read on blind5
+        ("his daughter Ama, could nights try her on 555-0146?", "555-0146", PhiType.PHONE),
+        ("matched on AFIS 44-1209931 by the police", "44-1209931", PhiType.BIOMETRIC),
+        ("Medibank membership 55120988 lapsed in June", "55120988", PhiType.HEALTH_PLAN_NUMBER),
+        ('grandma told everyone "I\'m 93" at the door', "I'm 93", PhiType.AGE_OVER_89),
+        ("still no NOK for bed 14", "bed 14", PhiType.LOCATION),
     ],
 )
 def test_third_round_forms(text: str, value: str, kind: PhiType) -> None:
@@ -362,6 +368,9 @@ def test_a_unique_or_rare_case_in_a_small_place_is_a_risky_combination(
         "Our unit in Townsville published 212 patients with melioidosis this year.",
         "Great lecture on Lassa fever this week from the visiting professor.",
         "The first cases of mpox in London in 2022 taught us a lot about contact tracing.",
+        "Poison Help is 1-800-222-1222 and the UK line is 0800 555 0111; put them on the board.",
+        "Priya Nair from pharmacy rewrote our vancomycin guideline.",
+        "I'm 95% sure this is gout.",
     ],
 )
 def test_teaching_about_rare_cases_and_values_in_brackets_pass(text: str) -> None:
