@@ -676,7 +676,7 @@ _RULES: tuple[_Rule, ...] = (
         anchor=True,
         guard=r"(?:patients? (?:say|said|told|tell|yelled|asked|demanded)|was told|told me|called me|asked me|said to me|heard|someone (?:said|told)|being called|was called)\W+(?:\w+\W+){0,4}$",
     ),
-    # ---- third round (2026-12-07): forms missed on blind5, written as general patterns --------
+    # ---- fourth round (2026-12-07): forms missed on blind5, written as general patterns --------
     _r(
         _L.THREAT,
         0.9,

@@ -14,7 +14,7 @@ evaluation sets' held-out split is ever read here):
 Thresholds are then chosen on the clinical development sentences: the clinical **dev** split
 and the first four blind clinical sets (development data since 2026-12-07), 1,075 sentences:
 for each head, the lowest threshold at which at most 1.5% of them score above it. The held-out
-split and the blind split still blind (blind5) are only ever read by the evaluation.
+split and the last two blind splits (blind5, blind6) are only ever read by the evaluation.
 """
 
 from __future__ import annotations
