@@ -98,6 +98,7 @@ _MODEL_IDEA_WEIGHT = 0.7
 _MODEL_UNAIMED_WEIGHT = 0.55
 #: The least a head's probability must be to count, for text aimed at no one with no rule hit.
 _UNAIMED_HEAD_MIN = 0.9
+_IDEA_CAP = 0.45  # the most a text aimed at an idea scores for insult and model-only toxicity
 _UNSURE_LOW = 0.2  # the fast path calls a text calm below this model score
 _RULE_SURE = 0.95  # and hostile when a rule scores at least this (explicit violence, slurs)
 #: A rule hit below ``_RULE_SURE`` that the fine-tuned harassment model reads as calm (below
@@ -395,9 +396,11 @@ def _finish(
 
     target = _target(work, scores)
     if target is Target.IDEA:
-        # disagreement with an idea is never an insult to a person
-        scores[Label.INSULT] = min(scores[Label.INSULT], 0.5)
-        scores[Label.TOXICITY] = min(scores[Label.TOXICITY], max(0.5, rule_max * 0.9))
+        # disagreement with an idea is never an insult to a person, and never counts toward a
+        # pile-on (the detector's hostility threshold is 0.5); it can still be heated enough
+        # for the reply coach (0.45)
+        scores[Label.INSULT] = min(scores[Label.INSULT], _IDEA_CAP)
+        scores[Label.TOXICITY] = min(scores[Label.TOXICITY], max(_IDEA_CAP, rule_max * 0.9))
     limits = thresholds or thresholds_for(context.space_kind)
     decision = limits.decide(scores)
     spans.sort(key=lambda span: (span.start, span.end, span.label))

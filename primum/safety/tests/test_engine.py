@@ -93,6 +93,20 @@ def test_disagreement_targets_the_idea_not_the_person() -> None:
     assert person.decision is not Decision.ALLOW
 
 
+def test_a_text_aimed_at_an_idea_never_counts_toward_a_pile_on() -> None:
+    from primum.safety import pileon
+
+    heated = [
+        "this trial is garbage science and the paper should be retracted, full stop",
+        "Great thread. Ignore the trolls, you are doing important work.",
+        "that guideline is a disgrace, n = 40 and no control arm",
+    ]
+    for text in heated:
+        found = assess(text, REPLY)
+        if found.target is Target.IDEA:
+            assert found.hostility < pileon.PileOnConfig().hostility_threshold, (text, found.scores)
+
+
 @pytest.mark.parametrize(
     "text",
     ["you 1d10t", "you i d i o t", "you stuuuupid moron", "you аre а mоrоn", "you id\u200biot"],
