@@ -15,6 +15,12 @@ ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "primum" / "safety" / "evaldata" / "phi.jsonl"
 
 
+def _assert_found(text: str, value: str, kind: PhiType) -> None:
+    """The patterns alone find `value` in `text`, with type `kind`."""
+    found = {f.text: f.type for f in check_phi(text, learned=False).findings}
+    assert found.get(value) is kind, found
+
+
 def _types(text: str) -> list[tuple[str, str]]:
     return [(str(f.type), f.text) for f in check_phi(text).findings]
 
@@ -167,8 +173,7 @@ def test_dev_split_meets_the_goals() -> None:
 def test_identifier_shaped_values_are_found_and_typed_by_the_nearest_cue(
     text: str, value: str, kind: PhiType
 ) -> None:
-    found = {f.text: f.type for f in check_phi(text, learned=False).findings}
-    assert found.get(value) is kind, found
+    _assert_found(text, value, kind)
 
 
 @pytest.mark.parametrize(
@@ -285,8 +290,7 @@ def test_numbers_that_are_not_ages_pass(text: str) -> None:
 def test_keyed_values_written_with_their_key_and_new_cues(
     text: str, value: str, kind: PhiType
 ) -> None:
-    found = {f.text: f.type for f in check_phi(text, learned=False).findings}
-    assert found.get(value) is kind, found
+    _assert_found(text, value, kind)
 
 
 # --- third round (2026-12-07): forms read on the blind3 and blind4 sets, tested on new sentences
@@ -338,8 +342,7 @@ def test_keyed_values_written_with_their_key_and_new_cues(
     ],
 )
 def test_third_round_forms(text: str, value: str, kind: PhiType) -> None:
-    found = {f.text: f.type for f in check_phi(text, learned=False).findings}
-    assert found.get(value) is kind, found
+    _assert_found(text, value, kind)
 
 
 @pytest.mark.parametrize(
