@@ -2,10 +2,12 @@
 
 1. Normalise (evasion undone, map back to the original kept).
 2. Fast path: the targeted-harassment rules (`rules.py`) and the linear model over hashed
-   word and character n-grams (`ml.linear`). Most posts end here: clearly calm text with no
-   rule hit, or clear abuse explained by a rule.
+   word and character n-grams (`ml.linear`). Posts end here when they are clearly calm text
+   about no one, or clear abuse explained by a sure rule (score >= ``_RULE_SURE``).
 3. Full path: the sentence encoder (all-MiniLM-L6-v2 in numpy) with our logistic heads runs
-   for the rest — texts the fast path is unsure about and texts aimed at a person — batched.
+   for the rest — texts the fast path is unsure about, texts aimed at or about a person, weaker
+   rule hits — batched. A weaker rule hit the model reads as calm is overruled
+   (``_RULE_VETO``).
 4. Scores are combined with what the context says (aimed at a person? a new unverified
    account? people who follow each other?), the target is chosen (a person, a group, an idea
    or nobody), and the space's thresholds give the decision.
