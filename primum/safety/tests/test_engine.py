@@ -332,6 +332,7 @@ def test_a_negated_insult_fires_no_insult_rule() -> None:
         ("@raj_gp I will end you at squash on Thursday 🏸", True, None, False),
         ("@raj_gp I will end you on Thursday", True, Label.THREAT, True),
         ("@mo_rn watch your back, I'm after your step-count record", True, None, False),
+        ("I know where you live, I read your medical record", True, Label.THREAT, True),
         # swearing at a machine named after the insult; advocacy for a group; praise
         (
             "the rota portal ate my leave request. you useless heap of garbage app",
