@@ -125,7 +125,7 @@ _SELF_HARM_GUARD = (
 
 #: A machine, program or thing addressed right before "you" ("Cerner you piece of shit", "stupid
 #: printer, you absolute muppet"): swearing at it is not an insult to a person.
-_THING_ADDRESSED = (
+_THING_BEFORE_YOU = re.compile(
     r"\b(?:epic|cerner|meditech|allscripts|athena(?:health)?|emis|systm ?one|rio|lorenzo|ehr|emr|"
     r"epr|printer|printers|pager|bleep|bleeper|computer|laptop|pc|windows|teams|zoom|citrix|"
     r"outlook|excel|wifi|wi-fi|server|system|software|app|machine|pump|scanner|fax|phone|car|"
@@ -133,10 +133,9 @@ _THING_ADDRESSED = (
     r"covid|virus|cancer|sepsis|alarm|doorbell|kettle|coffee machine|vending machine|"
     r"autocorrect|keyboard|mouse|website|portal|rota|spreadsheet|update|nights|night shifts?|"
     r"shifts?|on[- ]?calls?|mondays|weekends|winter|summer|paperwork|audits?|exams?|"
-    r"bus|train|tube|parking|software|wards? round)(?:\s+(?:can|should|may|will|just))?\W{0,3}$"
+    r"bus|train|tube|parking|wards? round)(?:\s+(?:can|should|may|will|just))?\W{0,3}$"
 )
 
-_THING_BEFORE_YOU = re.compile(_THING_ADDRESSED)
 #: A thing named right after the insult ("you absolute piece of shit software", "screw you,
 #: winter", "you piece of garbage website").
 _THING_AFTER = re.compile(
@@ -522,7 +521,6 @@ _RULES: tuple[_Rule, ...] = (
         + _INSULT_NOUN
         + r"s?\b",
         "insults the person",
-        guard=_THING_ADDRESSED,
     ),
     _r(
         _L.INSULT,
