@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from primum.safety.evaluation import BLIND_SPLITS
 from primum.safety.types import HARASSMENT_LABELS, Label, Target
 
 EVALDATA = Path(__file__).resolve().parent.parent / "evaldata"
@@ -225,6 +226,7 @@ BLIND_KINDS = set(CLINICAL_KIND_MINIMUM) | {"addressed_reply", "everyday", "roma
         ("blind4", ("hb4-", "cb4-"), 200),
         ("blind5", ("hb5-", "cb5-"), 199),
         ("blind6", ("hb6-", "cb6-"), 200),
+        ("blind7", ("hb7-", "cb7-"), 200),
     ],
 )
 def test_blind_sets_are_well_formed_and_apart_from_the_others(
@@ -262,7 +264,7 @@ def test_blind_sets_are_well_formed_and_apart_from_the_others(
     others = {normalise(r["text"]) for r in harassment + clinical}
     others |= {
         normalise(r["text"])
-        for other_blind in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+        for other_blind in BLIND_SPLITS
         if other_blind != split
         for name in ("harassment", "clinical")
         for r in load(EVALDATA / f"{name}_{other_blind}.jsonl")
