@@ -53,10 +53,10 @@ def load_evaldata(name: str) -> list[dict[str, Any]]:
 #: by a writer who saw neither the engine nor the other sets (blind2 on 2026-12-02, after blind
 #: had been read for figures three times; blind3 on 2026-12-07, before that day's changes;
 #: blind4 the same day, before the second model of that day; blind5 by 06:29 UTC the same day,
-#: before the third; blind6 at about 07:30 UTC, after the third; blind7 at 09:00 UTC, before the fourth); ``all``
-#: is dev + heldout.
-SPLITS = ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "all")
+#: before the third; blind6 at about 07:30 UTC, after the third; blind7 at about 09:00 UTC,
+#: before the fourth); ``all`` is dev + heldout.
 BLIND_SPLITS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
+SPLITS = ("dev", "heldout", *BLIND_SPLITS, "all")
 
 
 def split_rows(name: str, split: str) -> list[dict[str, Any]]:
