@@ -273,6 +273,7 @@ _EPONYM_NEXT = re.compile(
     r"fracture|hernia|procedure|operation|tumou?r|lymphoma|sarcoma|ratio|equation|formula|"
     r"scale|index|bodies|cells|disorder|thyroiditis|encephalopathy|ophthalmopathy|contracture|"
     r"phenomenon|method|approach|incision|position|curve|line|point|space|canal|duct|gland|"
+    r"nodule|nodules|lesion|lesions|membrane|body|area|fold|bundle|valve|"
     r"Clinic|Hospital|Medical|Institute|University|Foundation|Center|Centre|guidelines)\b",
 )
 
@@ -394,6 +395,15 @@ _PATIENT_WORDS = frozenset(
         "farmer",
         "veteran",
         "client",
+        "dob",
+        "victim",
+        "prisoner",
+        "inmate",
+        "casualty",
+        "relatives",
+        "grandad",
+        "granny",
+        "nan",
     ]
 )
 _PATIENT_PHRASE = re.compile(
@@ -452,7 +462,7 @@ _FAX_BEFORE = re.compile(r"\bfax(?:ed|es|ing)?\b[^.\n]{0,45}$|\bF:\s*$", re.IGNO
 #: a phone when it has a prefix (+44, (02), a leading 0 trunk digit) or a phone word before it.
 _PHONE_GROUPS = re.compile(
     r"(?<![\w.,/+-])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\d{1,5}|\(0?\d{1,4}\)[\s.-]?\d{2,5}|\d{2,5})"
-    r"(?:[\s.-]\d{1,6}){1,4}(?![\w/+-]|[.,]\d)"
+    r"(?:[\s.-]\d{1,7}){1,4}(?![\w/+-]|[.,]\d)"
 )
 #: "husband 555-0143", "daughter on 555 0192": a seven-digit local number after a relative.
 _LOCAL_PHONE_KEYED = re.compile(
@@ -462,7 +472,7 @@ _LOCAL_PHONE_KEYED = re.compile(
 )
 _PHONE_WORD_BEFORE = re.compile(
     r"\b(?:phon(?:e|es|ed|ing)|telephone|tel|mob|mobile|cell|call(?:s|ed|ing)?|ring(?:s|ing)?|"
-    r"rang|text(?:s|ed|ing)?|txt|whatsapp|sms|number|no|contact|reach(?:ed|es|ing)?|landline|"
+    r"rang|text(?:s|ed|ing)?|txt|whatsapp|sms|numbers?|no|contact|reach(?:ed|es|ing)?|landline|"
     r"pager|bleep|try (?:him|her|them|me|mum|dad)? ?on|"
     r"fax(?:es|ed|ing)?|ph)\b[^.\n\d]{0,30}$",
     re.IGNORECASE,
@@ -505,7 +515,9 @@ _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
         PhiType.SSN,
         r"social insurance|national insurance|NINO|tax file|TFN|aadhaar|aadhar|"
         r"national ID|national identity|identity card|ID card|identity number|"
-        r"PPSN?|NRIC|CNIC|NIN|BVN|omang|Ghana ?Card|Emirates ID|NIDA|personnummer|"
+        r"PPSN?|NRIC|CNIC|NIN|BVN|omang|Ghana ?Card|Emirates ID|NIDA|personnummer|PESEL|"
+        r"(?:his|her|their|my) ID(?: number| no\.?)?|HKID|MyKad|kimlik|codice fiscale|"
+        r"Teudat Zehut|s[ée]curit[ée] sociale|UMID|(?-i:SSS|TIN|NIF|SA ID)|"
         r"SNILS|СНИЛС|(?-i:SIN|PAN|NI|IC|BSN|CPR|NIR|DNI|NIE|CURP|CPF|RUT|NIC|NID)",
         "national identity number",
     ),
@@ -518,6 +530,8 @@ _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
     (
         PhiType.MRN,
         r"MRN|medical record|med rec|hospital|chart|record|NHS|NHI|unit|CR|hosp|UHID|EMR|EHR|EPR|"
+        r"clinic card|clinic number|hospital card|patient card|folder(?: number| no\.?)?|"
+        r"file number|OPD(?: card| number| no\.?)?|"
         r"(?-i:CHI|UR|URN|IP|OP)",
         "medical record number",
     ),
@@ -528,7 +542,10 @@ _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
         r"health insurance|OHIP|MSP|RAMQ|PHN|personal health|ABHA|health ID|IHI|DVA|"
         r"ECHS|CGHS|ESIC|PMJAY|NHIF|NHIS|PhilHealth|health number|medical card|GMS|"
         r"insurance card|member ID|policy holder|membership|Bupa|AXA|Allianz|Medibank|HCF|"
-        r"Vhi|Laya|(?-i:MBR)",
+        r"Vhi|Laya|cart[ãa]o SUS|(?-i:SUS)|Versichertennummer|Versicherungsnummer|"
+        r"Krankenkasse|Krankenversicherung|eGK|Sehat(?: card)?|health services? (?:card|number|no)|"
+        r"Medi-Cal|Tricare|EHIC|GHIC|tessera sanitaria|carte vitale|mutuelle|FONASA|ISAPRE|"
+        r"BPJS|SHIF|Ayushman|(?-i:MBR|CHIP|HMO|PPO)",
         "health plan number",
     ),
     (
@@ -541,7 +558,8 @@ _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
         PhiType.LICENCE_NUMBER,
         r"driver['’]?s licen[cs]e|driving licen[cs]e|licen[cs]e|DL|DEA|NPI|"
         r"certificate|(?-i:NMC|GMC|HCPC|AHPRA)(?: PIN| number| no\.?)?|registration number|"
-        r"CDL|(?-i:RN|LPN|LVN|APRN)(?: licen[cs]e)?",
+        r"CDL|(?-i:RN|LPN|LVN|APRN)(?: licen[cs]e)?|(?-i:ARN|FAC)|firearms? (?:certificate|licen[cs]e)|"
+        r"shotgun certificate|gun licen[cs]e|pilot['’]?s? licen[cs]e",
         "licence number",
     ),
     (
@@ -592,6 +610,7 @@ _ID_CANDIDATE = re.compile(
     r"(?<![\w/-])(?:[A-Z]{2,4}[ ]\d{2,6}(?:[ ]\d{2,6}){1,3}(?![\w/-]|[.,]\d)"
     r"|[A-Z][ ]\d{3,6}-\d{3,6}(?![\w/-]|[.,]\d)"
     r"|[A-Z]{2,4}[ ]\d{5,10}(?![\w/-]|[.,]\d)"
+    r"|[A-Z]{2,4}[ ]\d{1,6}/\d{2,6}(?![\w/-]|[.,]\d)"
     r"|\d{2,6}(?:[ ]\d{1,6}){1,4}(?![\w/-]|[.,]\d)"
     r"|[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9](?:[ ]\d{2,6}(?![\w/-]|[.,]\d))*)"
 )
@@ -616,6 +635,14 @@ _PLATE_CUE_BEFORE = re.compile(
     r"|\b(?:car|van|truck|lorry|vehicle|motorbike|motorcycle|taxi|cab|ute|SUV|pickup)"
     r"(?:['’]s)?\s*(?:(?:reg(?:istration)?|plate|number|no\.?|#|is|was|with|:|\()\s*)*$",
     re.IGNORECASE,
+)
+#: A plate right after its key word, in any country's layout ("plate 1HX 4KR", "placa BRA2E19",
+#: "Kennzeichen M-AB 1234"): one to three groups of letters and digits, both present.
+_PLATE_KEYED = re.compile(
+    r"\b(?i:(?:licen[cs]e |number |registration |reg )?plates?|placa|plaque|matr[ií]cula|"
+    r"Kennzeichen|targa|rego|reg(?:istration)?(?: no\.?| number)?)\s*(?:(?i:is|was|no\.?|number)\s*)?"
+    r"[:#]?\s*(?P<v>(?=[A-Z0-9 -]{4,12}\b)(?=[A-Z -]*\d)(?=[0-9 -]*[A-Z])"
+    r"[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,2})(?![\w-])"
 )
 _WORD = re.compile(r"[a-z]+")
 _NAME_KEY_TEXT = """patient pt client son daughter wife husband partner mother mom mum father dad brother
@@ -654,6 +681,12 @@ _VEHICLE_WORDS = frozenset(
         "ute",
         "suv",
         "pickup",
+        "placa",
+        "plaque",
+        "matrícula",
+        "matricula",
+        "kennzeichen",
+        "targa",
     ]
 )
 _VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=[A-Z0-9]*\d)(?=[0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}\b")
@@ -673,6 +706,16 @@ _DATE_CUE = re.compile(
 _MONTH_DAY = re.compile(
     rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{{2}}\b)?"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+(?:19|20)\d{{2}}\b)?"
+)
+#: "bis zum 12.04.", "am 3.11.": day and month with the trailing full stop of German usage.
+_DOTTED_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?![\d.]|\w)")
+_DOTTED_DATE_CUE = re.compile(
+    r"\b(?i:am|bis|zum|vom|seit|ab|bis zum|on|by|from|until|since|DOB|geb\.?|Geburtsdatum|"
+    r"Termin|le|du|au|el|del|il|dal)\s*$"
+)
+#: "12-Feb-1931", "3/Mar/24": day, month abbreviation and year joined by dashes or slashes.
+_DASHED_MONTH_DATE = re.compile(
+    rf"(?<![\w-])\d{{1,2}}([-/]){_MONTHS}\1(?:19|20)?\d{{2}}(?![\w-])", re.IGNORECASE
 )
 _MONTH_YEAR = re.compile(rf"\b{_MONTHS}\s+(?:of\s+)?(?:19|20)\d{{2}}\b")
 _HOLIDAY = re.compile(
@@ -838,7 +881,9 @@ _CITY = re.compile(
 #: Larger than a city: a state, province, country, continent or region is not an identifier.
 _WIDE_PLACES = frozenset(
     _STATES.split("|")
-    + """Africa Asia Europe America Americas Australia Antarctica Oceania Canada Mexico Brazil
+    + [
+        place.replace("_", " ")
+        for place in """Africa Asia Europe America Americas Australia Antarctica Oceania Canada Mexico Brazil
     Argentina Chile Peru Colombia Venezuela Cuba Jamaica Haiti India Pakistan Bangladesh Nepal
     Sri_Lanka China Japan Korea Taiwan Vietnam Thailand Malaysia Singapore Indonesia
     Philippines Iran Iraq Syria Lebanon Israel Palestine Jordan Egypt Libya Tunisia Algeria
@@ -851,7 +896,14 @@ _WIDE_PLACES = frozenset(
     New_Zealand Fiji Samoa Tonga the_US the_UK the_States Scandinavia the_Caribbean
     the_Middle_East the_Midwest the_South the_North the_East the_West Appalachia Queensland
     Victoria Tasmania Nunavut Yukon British_Columbia Saskatchewan Nova_Scotia Punjab Kerala
-    Gujarat Bengal Sindh Bavaria Catalonia Lombardy Siberia""".replace("_", " ").split()
+    Gujarat Bengal Sindh Bavaria Catalonia Lombardy Siberia New_South_Wales Western_Australia
+    South_Australia Northern_Territory Khyber_Pakhtunkhwa Balochistan KwaZulu-Natal Gauteng
+    Western_Cape Eastern_Cape Limpopo Mpumalanga Uttar_Pradesh Madhya_Pradesh Maharashtra
+    Tamil_Nadu Karnataka Rajasthan Bihar Odisha Assam Andhra_Pradesh Telangana Lagos_State
+    Ontario Île-de-France Andalusia Galicia Tuscany Sicily Sardinia Flanders Wallonia
+    Lapland Patagonia Amazonas São_Paulo_State Mindanao Luzon Visayas Java Sumatra Borneo
+    Sabah Sarawak Hokkaido Okinawa Kyushu""".split()
+    ]
 )
 _COUNTY = re.compile(rf"\b{_NAME}(?:\s{_NAME})?\s(?:County|Parish|Township|Borough)\b")
 _PLACE_CUE = re.compile(
@@ -883,7 +935,8 @@ _POSTAL_KEYED = re.compile(
 _FACILITY_SKIP_FIRST = frozenset({"The", "A", "An", "Our", "My", "His", "Her", "This", "That"})
 _ROOM = re.compile(
     r"\b(?:room|rm|bed|ward|bay|cubicle|cell|resus|resus bay|chair|trolley|side room|pod|"
-    r"recliner|cot|incubator|isolette|booth)\.?\s*#?\s*(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})\b",
+    r"recliner|cot|incubator|isolette|booth)\.?\s*#?\s*(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})\b"
+    r"|(?-i:\b[A-Z][- ]?(?:[Ww]ing|[Bb]lock)\b)",
     re.IGNORECASE,
 )
 
@@ -926,6 +979,22 @@ _POSSESSED = re.compile(
     r"son|daughter|mum|mom|mother|dad|father|kids|children|parents|case|scan|bloods|results|"
     r"notes|chart|referral|discharge|surgery|op|biopsy|diagnosis|admission|relatives)\b"
 )
+#: "Bert's daughter", "Elsa's asthma plan", "Nomvula's next of kin": one capitalised word owning
+#: a relative or a patient's record is a person (eponyms own diseases, signs and nodes instead).
+_POSSESSED_ONE = re.compile(
+    rf"\b({_NAME})['’]s\s+(?:(?i:whānau|whanau|family|wife|husband|partner|son|daughter|mum|mom|"
+    r"mother|dad|father|kids|children|parents|sister|brother|grandson|granddaughter|gran|nan|"
+    r"grandma|grandpa|next of kin|NOK|carer|caregiver|school|nursery|teacher|bloods|notes|chart|"
+    r"referral|discharge|admission|results|care plan|asthma plan|seizure plan|vaccination record|"
+    r"vaccine record|immuni[sz]ation record|red book|case notes|records|file))\b"
+)
+_EPONYM_DISEASES = frozenset(
+    """Parkinson Alzheimer Crohn Addison Cushing Graves Hashimoto Huntington Wilson Hodgkin
+    Tourette Asperger Raynaud Sjogren Sjögren Meniere Ménière Paget Kaposi Barrett Bell Conn Pott
+    Still Behcet Behçet Kawasaki Down Munchausen Guillain Reiter Wegener Perthes Osgood Baker
+    Dupuytren Peyronie Whipple Wernicke Korsakoff Buerger Takayasu Hirschsprung Fallot Bright
+    Grave Lou Gehrig Pompe Fabry Gaucher Marfan Rett Batten Krabbe Canavan""".split()
+)
 #: "mrs fitzgerlad", "mrs o'brien": people type titles and names in lower case too ("miss" and
 #: "ms" are left out: "miss doses", "ms" for multiple sclerosis).
 _LOWER_HONORIFIC = re.compile(r"\b(?:mrs|mister)\.?\s+([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,})\b")
@@ -955,6 +1024,13 @@ _RARE = re.compile(
     r"Huntington['’]?s|"
     r"Ehlers[- ]Danlos|Marfan|osteogenesis imperfecta|epidermolysis bullosa|"
     r"Wolman|Batten|Krabbe|Tay[- ]Sachs|Canavan|Lesch[- ]Nyhan|Rett|Prader[- ]Willi|"
+    r"Erdheim[- –]Chester|stiff[- ]person|Castleman|Gorham|moyamoya|Alstr[öo]m|Morquio|Hurler|"
+    r"Hunter syndrome|mucopolysaccharidosis|Fanconi an(?:a)?emia|Diamond[- ]Blackfan|"
+    r"Kearns[- ]Sayre|MELAS|Leigh syndrome|Menkes|Zellweger|cystinosis|Cockayne|"
+    r"xeroderma pigmentosum|Treacher Collins|Apert|Crouzon|Joubert|SCID|bubble boy|"
+    r"locked-in syndrome|M[öo]bius|Kabuki|cri du chat|trisomy 1[38]|Edwards syndrome|Patau|"
+    r"sirenomelia|Aicardi|CDKL5|Dravet|Lafora|Alpers|Pelizaeus|adrenoleukodystrophy|"
+    r"Hallervorden|neuroacanthocytosis|Lesch|maple syrup urine|homocystinuria|"
     r"(?:first|second|third|fourth|fifth) (?:human |known |confirmed |local )?case of|"
     r"(?:only|first|sole|one of (?:only |just )?\w+)\s+(?:known\s+)?(?:\w+\s+){0,2}"
     r"(?:patient|patients|case|cases|person|people|child|children|baby|survivor)s?)\b",
@@ -975,11 +1051,20 @@ _PLACE_ANY = re.compile(
 #: Many patients are a group, not a person: "a cohort of 320 patients with melioidosis".
 _GROUP_OF_CASES = re.compile(
     r"\b(?:\d{2,}|dozens|hundreds|thousands) (?:\w+ )?(?:patients|cases|people|children|adults)\b"
-    r"|\b(?i:cohort|case series|registry|outbreak|cluster|audit|trial|meta-analysis)\b"
+    r"|\b(?i:cohort|case series|registry|outbreak|cluster|audit|trial|meta-analysis|endemic|"
+    r"epidemic|pandemic|surge|wave|incidence|prevalence)\b"
 )
 #: A claim that the case is unique somewhere ("the only child with FOP on Anglesey"): with a
 #: place it identifies the patient without a time.
 _UNIQUE_CLAIM = re.compile(r"\b(?i:only|sole|first|one of (?:only |just )?\w+)\b")
+#: One definite person ("the teenager with FOP from Timaru", "that man in Cooktown", "our
+#: alkaptonuria patient"): with an ultra-rare condition and a small place, that person is known.
+_ONE_PERSON = re.compile(
+    r"\b(?i:the|that|this|our|my)\s+(?:[\w-]+\s+){0,3}?(?i:teen(?:ager)?|kid|child|boy|girl|man|"
+    r"woman|lady|gentleman|guy|bloke|baby|infant|toddler|patient|pt|teacher|farmer|student|"
+    r"fisherman|miner|driver|pensioner|grandmother|grandfather|mum|mother|father|dad|nurse|"
+    r"player|athlete)\b(?!\s*(?:s\b|population|cohort|group))"
+)
 
 _MEDIA = (
     r"(?:photo(?:graph)?|pic(?:ture)?|image|video|clip|footage|selfie|snap(?:shot)?|"
@@ -1002,11 +1087,21 @@ _BIOMETRIC = re.compile(
 _BIOMETRIC_WORD_LIST = """photo photos photograph photographs picture pictures pic pics image images video videos
     clip clips footage selfie selfies snap snapshot recording recordings voicemail voicemails
     audio fingerprint fingerprints footprint footprints retinal iris voice palm palmprint
-    palmprints facial face jpg jpeg png heic gif tif tiff mp4 mov avi wav m4a mp3"""
+    palmprints facial face jpg jpeg png heic gif tif tiff mp4 mov avi wav m4a mp3 tattoo tattoos
+    birthmark birthmarks voiceprint voiceprints"""
 _BIOMETRIC_WORDS = frozenset(_BIOMETRIC_WORD_LIST.split())
 _STRONG_BIOMETRIC = re.compile(
     rf"{_IDENTIFYING_FEATURE}|full[- ]face|facial|finger|foot|palm|retina|iris|voice ?print",
     re.IGNORECASE,
+)
+#: A described distinguishing mark ("a koi fish tattoo covering the whole left calf", "the heart
+#: tattoo with MOM across his knuckles", "a strawberry birthmark on the left cheek"): it
+#: identifies a person seen by anyone who reads the post.
+_DESCRIBED_MARK = re.compile(
+    r"\b(?i:his|her|their|a|an|the)\s+(?:[\w\"'“”-]+\s+){0,3}?"
+    r"(?i:tattoo|birthmark|port-wine stain)\s+"
+    r"(?i:of|with|on|covering|across|reading|saying|that says)\b[^.;,—–!?]{3,60}"
+    r"|\b(?i:voice ?prints?)\b"
 )
 _NOT_BIOMETRIC_BEFORE = re.compile(r"(?:genetic|molecular|DNA|mass|spectral|metabolic)\s+$", re.I)
 
@@ -1109,6 +1204,10 @@ def _structured(c: _Collector) -> None:
             # file only in a sentence about a patient ("send me a voice note" is not PHI).
             if _STRONG_BIOMETRIC.search(m.group()) or c.context(m.start())[0]:
                 c.add(m.start(), m.end(), PhiType.BIOMETRIC, "photo or biometric of a person")
+        for m in _DESCRIBED_MARK.finditer(text):
+            sentence = c.lower[max(0, m.start() - 80) : m.start()]
+            if c.context(m.start())[0] or "distinguishing" in sentence or "print" in m.group():
+                c.add(m.start(), m.end(), PhiType.BIOMETRIC, "a described tattoo, mark or print")
     if c.digits >= 2:
         _plates(c)
         _keyed_ids(c)
@@ -1179,7 +1278,7 @@ _ID_SHAPED = re.compile(r"(?<![\w/.&-])[A-Za-z0-9]+(?:[-/.&][A-Za-z0-9]+)*(?![\w
 _NOT_SHAPED_ID = re.compile(
     r"(?i:\d+(?:mg|mcg|ug|g|kg|ml|l|mmol|mol|iu|u|units?|mmhg|bpm|cm|mm|km|m|hrs?|h|mins?|s|"
     r"yo|yrs?|y|wks?|w|mo|d|x|th|st|nd|rd|s|k|mb|gb|kb|hz|khz|mhz|kcal|cal|am|pm)|"
-    r"v?\d+(?:\.\d+)+|(?:19|20)\d\d[-/](?:19|20)?\d\d)$"
+    r"v?\d+(?:\.\d+)+|(?:19|20)\d\d[-/](?:19|20)?\d\d|[A-TV-Z]\d{2}\.\d{1,4}[A-Z]?)$"
 )
 #: Registries and codes whose numbers identify a study, a paper, a code or a grant, not a patient.
 _NOT_ID_CUE = re.compile(
@@ -1261,6 +1360,8 @@ def _plates(c: _Collector) -> None:
     for m in _PLATE.finditer(text):
         if _PLATE_CUE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
             c.add(m.start(), m.end(), PhiType.VEHICLE_ID, "licence plate")
+    for m in _PLATE_KEYED.finditer(text):
+        c.add(m.start("v"), m.end("v"), PhiType.VEHICLE_ID, "licence plate after its key word")
 
 
 #: Toll-free and freephone numbers (US 1-800/888/877/866/855/844/833, UK 0800/0808, Australia
@@ -1321,6 +1422,13 @@ def _dates(c: _Collector) -> None:
             ok = 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12 and len(year) in (2, 4)
         if ok:
             c.add(m.start(), m.end(), PhiType.DATE, "calendar date")
+    for m in _DASHED_MONTH_DATE.finditer(text):
+        if _day_ok(m.group()):
+            c.add(m.start(), m.end(), PhiType.DATE, "day, month and year")
+    for m in _DOTTED_DAY_MONTH.finditer(text):
+        cued = _DOTTED_DATE_CUE.search(text[max(0, m.start() - 16) : m.start()])
+        if cued and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
+            c.add(m.start(), m.end() - 1, PhiType.DATE, "day and month (German style)")
     for m in _MONTH_DAY.finditer(text):
         if _day_ok(m.group()):
             c.add(m.start(), m.end(), PhiType.DATE, "month and day")
@@ -1454,6 +1562,14 @@ def _names(c: _Collector) -> None:
         if _is_clinician(text, start, end):
             continue
         c.add(start, end, PhiType.NAME, "a person's family or case")
+    for m in _POSSESSED_ONE.finditer(text):
+        start, end = m.start(1), m.end(1)
+        word = m.group(1)
+        if word in _NOT_NAMES or word in _FACILITY_SKIP_FIRST or word in _EPONYM_DISEASES:
+            continue
+        if _is_clinician(text, start, end):
+            continue
+        c.add(start, end, PhiType.NAME, "a person's relative or record")
     for m in _INITIALS.finditer(text):
         if m.group().strip(". ").replace(".", "").replace(" ", "") not in _FIELD_ACRONYMS:
             c.add(*_span(m), PhiType.NAME, "patient initials")
@@ -1494,7 +1610,12 @@ def _risky(c: _Collector) -> None:
     text = c.text
     dates = [(f.start, f.end) for f in c.findings if f.type is PhiType.DATE]
     places = [(f.start, f.end) for f in c.findings if f.type is PhiType.LOCATION]
-    if not dates and not _RELATIVE_TIME.search(text) and not _UNIQUE_CLAIM.search(text):
+    if (
+        not dates
+        and not _RELATIVE_TIME.search(text)
+        and not _UNIQUE_CLAIM.search(text)
+        and not _ONE_PERSON.search(text)
+    ):
         return
     for s_start, s_end in c.sentences:
         sentence = text[s_start:s_end]
@@ -1512,7 +1633,9 @@ def _risky(c: _Collector) -> None:
         time = [(s_start + m.start(), s_start + m.end()) for m in _RELATIVE_TIME.finditer(sentence)]
         time += [d for d in dates if s_start <= d[0] < s_end]
         # "the only child with FOP on Anglesey": a claim of uniqueness needs no time
-        unique = _UNIQUE_CLAIM.search(sentence, 0, rare.end()) is not None and not re.search(
+        unique = (
+            _UNIQUE_CLAIM.search(sentence) is not None or _ONE_PERSON.search(sentence) is not None
+        ) and not re.search(
             r"(?:cases|patients|people|persons|children|babies|survivors)$", rare.group()
         )
         if not time:
@@ -1618,6 +1741,22 @@ def _learned(c: _Collector, tagged: list[TaggedSpan]) -> None:
         value = c.text[span.start : span.end]
         if kind is PhiType.AGE_OVER_89 and any(ch.isdigit() for ch in value):
             continue  # numeric ages are the patterns' (they know temperatures, doses, scores)
+        if (
+            kind is PhiType.DATE
+            and value.isdigit()
+            and (
+                len(value) > 2
+                or c.text[span.end : span.end + 1] == ":"
+                or c.text[: span.start].endswith(":")
+            )
+        ):
+            continue  # "issue 10223", the hour of "03:10": a number, not a day
+        if kind is PhiType.NAME and value.isupper() and value.isalpha() and len(value) >= 3:
+            continue  # "SADAG's crisis line": an acronym is an organisation
+        if kind is PhiType.LOCATION:
+            whole = re.match(r"[\w'’-]*", c.text[span.start :])
+            if whole and whole.group() and _wide(whole.group()):
+                continue  # "KwaZulu" of KwaZulu-Natal
         if kind is PhiType.DATE and (
             _RELATIVE_DAY.fullmatch(value) or not _DATE_CORE.search(value)
         ):

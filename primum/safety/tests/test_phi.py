@@ -339,6 +339,32 @@ def test_keyed_values_written_with_their_key_and_new_cues(
         ("Medibank membership 55120988 lapsed in June", "55120988", PhiType.HEALTH_PLAN_NUMBER),
         ('grandma told everyone "I\'m 93" at the door', "I'm 93", PhiType.AGE_OVER_89),
         ("still no NOK for bed 14", "bed 14", PhiType.LOCATION),
+        # fifth round, read on blind6
+        ("the school rang, Mum is on 0311-5550987 till four", "0311-5550987", PhiType.PHONE),
+        ("he changed numbers again, it's 555-0177 now", "555-0177", PhiType.PHONE),
+        ("PESEL 90021812345 on the referral", "90021812345", PhiType.SSN),
+        ("her ID number is 7502145009081 on the letter", "7502145009081", PhiType.SSN),
+        (
+            "cartão SUS 700 5012 3456 7781 veio errado",
+            "700 5012 3456 7781",
+            PhiType.HEALTH_PLAN_NUMBER,
+        ),
+        ("Versichertennummer A555019283 fehlt", "A555019283", PhiType.HEALTH_PLAN_NUMBER),
+        ("clinic card MTH-00918 was in his pocket", "MTH-00918", PhiType.MRN),
+        ("shotgun certificate SGC 21/0093 is on file", "SGC 21/0093", PhiType.LICENCE_NUMBER),
+        ("the van's plate 4TR 9QP was on the CCTV", "4TR 9QP", PhiType.VEHICLE_ID),
+        ("moto placa QRT5B21 sem documentos", "QRT5B21", PhiType.VEHICLE_ID),
+        ("Termin am 03.05., sonst verfällt die Überweisung", "03.05", PhiType.DATE),
+        ("DOB 04-Mar-1929 per the old card", "04-Mar-1929", PhiType.DATE),
+        ("the inmate on C wing refused his bloods", "C wing", PhiType.LOCATION),
+        ("Zara's dad is collecting her at six", "Zara", PhiType.NAME),
+        ("send Oskar's seizure plan to the nursery", "Oskar", PhiType.NAME),
+        (
+            "no ID, but a swallow tattoo on his left hand with the name Kath",
+            "a swallow tattoo on his left hand with the name Kath",
+            PhiType.BIOMETRIC,
+        ),
+        ("the bank set up a voiceprint for her phone banking", "voiceprint", PhiType.BIOMETRIC),
     ],
 )
 def test_third_round_forms(text: str, value: str, kind: PhiType) -> None:
@@ -351,6 +377,9 @@ def test_third_round_forms(text: str, value: str, kind: PhiType) -> None:
         ("we look after the only boy with Batten disease on Skye", "Skye"),
         ("the second case of measles at Kilburn Academy this month", "Kilburn Academy"),
         ("a Chagas cardiomyopathy in Bodø last October, now listed", "Bodø"),
+        ("you'll remember the girl with progeria from Ballyhaunis", "Ballyhaunis"),
+        ("our moyamoya patient, the only one on Arran, is stable", "Arran"),
+        ("the farmer in Gisborne with stiff-person syndrome, seen in March", "Gisborne"),
     ],
 )
 def test_a_unique_or_rare_case_in_a_small_place_is_a_risky_combination(
@@ -374,6 +403,11 @@ def test_a_unique_or_rare_case_in_a_small_place_is_a_risky_combination(
         "Poison Help is 1-800-222-1222 and the UK line is 0800 555 0111; put them on the board.",
         "Priya Nair from pharmacy rewrote our vancomycin guideline.",
         "I'm 95% sure this is gout.",
+        "Coding: E11.65 is type 2 diabetes with hyperglycaemia; document it properly.",
+        "Measles is endemic only in a few districts of Khyber Pakhtunkhwa, a 2019 surge showed.",
+        "Bought a new Volvo, plate colour matters less than the safety rating.",
+        "Ubuntu 22.04. is what the PACS server runs, apparently.",
+        "Parkinson's notes on gait freezing are a classic read for the registrars.",
     ],
 )
 def test_teaching_about_rare_cases_and_values_in_brackets_pass(text: str) -> None:
