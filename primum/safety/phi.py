@@ -879,11 +879,9 @@ _CITY = re.compile(
     rf"|\b{_NAME}(?:\s{_NAME})?,\s(?:{'|'.join(_STATE_ABBR)}|{_STATES})\b"
 )
 #: Larger than a city: a state, province, country, continent or region is not an identifier.
-_WIDE_PLACES = frozenset(
-    _STATES.split("|")
-    + [
-        place.replace("_", " ")
-        for place in """Africa Asia Europe America Americas Australia Antarctica Oceania Canada Mexico Brazil
+#: Countries, continents, regions, states and provinces: places too wide to identify anyone
+#: (``_`` joins the words of one place).
+_WIDE_PLACE_WORDS = """Africa Asia Europe America Americas Australia Antarctica Oceania Canada Mexico Brazil
     Argentina Chile Peru Colombia Venezuela Cuba Jamaica Haiti India Pakistan Bangladesh Nepal
     Sri_Lanka China Japan Korea Taiwan Vietnam Thailand Malaysia Singapore Indonesia
     Philippines Iran Iraq Syria Lebanon Israel Palestine Jordan Egypt Libya Tunisia Algeria
@@ -902,8 +900,9 @@ _WIDE_PLACES = frozenset(
     Tamil_Nadu Karnataka Rajasthan Bihar Odisha Assam Andhra_Pradesh Telangana Lagos_State
     Ontario Île-de-France Andalusia Galicia Tuscany Sicily Sardinia Flanders Wallonia
     Lapland Patagonia Amazonas São_Paulo_State Mindanao Luzon Visayas Java Sumatra Borneo
-    Sabah Sarawak Hokkaido Okinawa Kyushu""".split()
-    ]
+    Sabah Sarawak Hokkaido Okinawa Kyushu"""
+_WIDE_PLACES = frozenset(
+    _STATES.split("|") + [place.replace("_", " ") for place in _WIDE_PLACE_WORDS.split()]
 )
 _COUNTY = re.compile(rf"\b{_NAME}(?:\s{_NAME})?\s(?:County|Parish|Township|Borough)\b")
 _PLACE_CUE = re.compile(
@@ -989,11 +988,64 @@ _POSSESSED_ONE = re.compile(
     r"vaccine record|immuni[sz]ation record|red book|case notes|records|file))\b"
 )
 _EPONYM_DISEASES = frozenset(
-    """Parkinson Alzheimer Crohn Addison Cushing Graves Hashimoto Huntington Wilson Hodgkin
-    Tourette Asperger Raynaud Sjogren Sjögren Meniere Ménière Paget Kaposi Barrett Bell Conn Pott
-    Still Behcet Behçet Kawasaki Down Munchausen Guillain Reiter Wegener Perthes Osgood Baker
-    Dupuytren Peyronie Whipple Wernicke Korsakoff Buerger Takayasu Hirschsprung Fallot Bright
-    Grave Lou Gehrig Pompe Fabry Gaucher Marfan Rett Batten Krabbe Canavan""".split()
+    [
+        "Parkinson",
+        "Alzheimer",
+        "Crohn",
+        "Addison",
+        "Cushing",
+        "Graves",
+        "Hashimoto",
+        "Huntington",
+        "Wilson",
+        "Hodgkin",
+        "Tourette",
+        "Asperger",
+        "Raynaud",
+        "Sjogren",
+        "Sjögren",
+        "Meniere",
+        "Ménière",
+        "Paget",
+        "Kaposi",
+        "Barrett",
+        "Bell",
+        "Conn",
+        "Pott",
+        "Still",
+        "Behcet",
+        "Behçet",
+        "Kawasaki",
+        "Down",
+        "Munchausen",
+        "Guillain",
+        "Reiter",
+        "Wegener",
+        "Perthes",
+        "Osgood",
+        "Baker",
+        "Dupuytren",
+        "Peyronie",
+        "Whipple",
+        "Wernicke",
+        "Korsakoff",
+        "Buerger",
+        "Takayasu",
+        "Hirschsprung",
+        "Fallot",
+        "Bright",
+        "Grave",
+        "Lou",
+        "Gehrig",
+        "Pompe",
+        "Fabry",
+        "Gaucher",
+        "Marfan",
+        "Rett",
+        "Batten",
+        "Krabbe",
+        "Canavan",
+    ]
 )
 #: "mrs fitzgerlad", "mrs o'brien": people type titles and names in lower case too ("miss" and
 #: "ms" are left out: "miss doses", "ms" for multiple sclerosis).
