@@ -987,66 +987,12 @@ _POSSESSED_ONE = re.compile(
     r"referral|discharge|admission|results|care plan|asthma plan|seizure plan|vaccination record|"
     r"vaccine record|immuni[sz]ation record|red book|case notes|records|file))\b"
 )
-_EPONYM_DISEASES = frozenset(
-    [
-        "Parkinson",
-        "Alzheimer",
-        "Crohn",
-        "Addison",
-        "Cushing",
-        "Graves",
-        "Hashimoto",
-        "Huntington",
-        "Wilson",
-        "Hodgkin",
-        "Tourette",
-        "Asperger",
-        "Raynaud",
-        "Sjogren",
-        "Sjögren",
-        "Meniere",
-        "Ménière",
-        "Paget",
-        "Kaposi",
-        "Barrett",
-        "Bell",
-        "Conn",
-        "Pott",
-        "Still",
-        "Behcet",
-        "Behçet",
-        "Kawasaki",
-        "Down",
-        "Munchausen",
-        "Guillain",
-        "Reiter",
-        "Wegener",
-        "Perthes",
-        "Osgood",
-        "Baker",
-        "Dupuytren",
-        "Peyronie",
-        "Whipple",
-        "Wernicke",
-        "Korsakoff",
-        "Buerger",
-        "Takayasu",
-        "Hirschsprung",
-        "Fallot",
-        "Bright",
-        "Grave",
-        "Lou",
-        "Gehrig",
-        "Pompe",
-        "Fabry",
-        "Gaucher",
-        "Marfan",
-        "Rett",
-        "Batten",
-        "Krabbe",
-        "Canavan",
-    ]
-)
+_EPONYM_DISEASE_WORDS = """Parkinson Alzheimer Crohn Addison Cushing Graves Hashimoto Huntington Wilson Hodgkin
+    Tourette Asperger Raynaud Sjogren Sjögren Meniere Ménière Paget Kaposi Barrett Bell Conn
+    Pott Still Behcet Behçet Kawasaki Down Munchausen Guillain Reiter Wegener Perthes Osgood
+    Baker Dupuytren Peyronie Whipple Wernicke Korsakoff Buerger Takayasu Hirschsprung Fallot
+    Bright Grave Lou Gehrig Pompe Fabry Gaucher Marfan Rett Batten Krabbe Canavan"""
+_EPONYM_DISEASES = frozenset(_EPONYM_DISEASE_WORDS.split())
 #: "mrs fitzgerlad", "mrs o'brien": people type titles and names in lower case too ("miss" and
 #: "ms" are left out: "miss doses", "ms" for multiple sclerosis).
 _LOWER_HONORIFIC = re.compile(r"\b(?:mrs|mister)\.?\s+([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,})\b")
