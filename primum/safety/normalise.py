@@ -32,6 +32,11 @@ _HOMOGLYPHS: dict[str, str] = {
     "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
     "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ϲ": "c", "ѡ": "w",
     "ı": "i", "ſ": "s", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ð": "d", "þ": "th",
+    # small capitals ("ɪᴅɪᴏᴛ", "ʏᴏᴜ ᴋɴᴏᴡ") and other Latin look-alikes NFKC leaves alone
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ɪ": "i",
+    "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ꞯ": "q", "ʀ": "r",
+    "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z", "ɑ": "a", "ɡ": "g",
+    "ɩ": "i", "ʋ": "v", "ɐ": "a", "ǝ": "e", "ɯ": "m", "ɹ": "r", "ʇ": "t", "ʎ": "y",
 }  # fmt: skip
 
 _LEET: dict[str, str] = {
@@ -53,7 +58,22 @@ _NOT_LEET = re.compile(
 _SPACED = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*·]){2,}[a-z](?![a-z])")
 _SPACED_SEP = re.compile(r"[ .\-_*·]")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
-_DISGUISE = re.compile(r"[0-9@$!|€£][a-z]|[a-z][0-9@$!|€£]|([a-z])\1\1|(?:[a-z][ .\-_*·]){2}[a-z]")
+_DISGUISE = re.compile(
+    r"[0-9@$!|€£][a-z]|[a-z][0-9@$!|€£]|([a-z])\1\1|(?:[a-z][ .\-_*·]){2}[a-z]|[a-z]\*|\*[a-z]"
+)
+# A word with letters masked by asterisks ("b*tch", "f**king", "a**hole", "k*ll"): each
+# asterisk stands for one letter, so the unmasked word has the same length.
+_MASKED = re.compile(r"(?<![\w*])(?=[a-z*]*[a-z])(?=[a-z*]*\*)[a-z*]{3,12}(?![\w*])")
+_MASKABLE_WORDS = """fuck fucks fucked fucker fuckers fucking fuckin shit shits shitty bullshit bitch bitches
+    bitching cunt cunts twat twats dick dicks dickhead asshole assholes arsehole arseholes bastard
+    bastards whore whores slut sluts idiot idiots moron morons retard retards retarded nigger
+    niggers nigga faggot faggots fag fags kill killed killing suicide yourself damn piss pissed
+    wanker wankers bollocks cock pussy tits rape raped rapist stupid scum hell die dead
+    motherfucker"""
+_MASKABLE: dict[int, tuple[str, ...]] = {}
+for _word in _MASKABLE_WORDS.split():
+    _MASKABLE[len(_word)] = (*_MASKABLE.get(len(_word), ()), _word)
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +189,16 @@ def _unleet(match: re.Match[str]) -> str:
     return token.translate(_LEET_TABLE)
 
 
+def _unmask(match: re.Match[str]) -> str:
+    token = match.group(0)
+    if token.count("*") * 2 > len(token):
+        return token  # mostly asterisks: "***", "a***": too little left to read
+    for word in _MASKABLE.get(len(token), ()):
+        if all(t == "*" or t == w for t, w in zip(token, word, strict=True)):
+            return word
+    return token
+
+
 def _unspace(match: re.Match[str]) -> str:
     return _SPACED_SEP.sub("", match.group(0))
 
@@ -182,6 +212,8 @@ def normalise(text: str) -> Normalised:
     folded = base
     if _DISGUISE.search(base.text):
         folded = _rewrite(folded, _LEET_TOKEN, _unleet)
+        if "*" in folded.text:
+            folded = _rewrite(folded, _MASKED, _unmask)
         folded = _rewrite(folded, _SPACED, _unspace)
         folded = _rewrite(folded, _REPEATS, _unrepeat)
     return Normalised(text, base, folded)

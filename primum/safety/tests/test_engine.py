@@ -109,7 +109,15 @@ def test_a_text_aimed_at_an_idea_never_counts_toward_a_pile_on() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["you 1d10t", "you i d i o t", "you stuuuupid moron", "you аre а mоrоn", "you id\u200biot"],
+    [
+        "you 1d10t",
+        "you i d i o t",
+        "you stuuuupid moron",
+        "you аre а mоrоn",
+        "you id\u200biot",
+        "you useless b*tch",
+        "ʏᴏᴜ ᴀʀᴇ ᴀɴ ɪᴅɪᴏᴛ",
+    ],
 )
 def test_evasion_is_undone_and_spans_point_at_the_original(text: str) -> None:
     result = assess(text, REPLY)
@@ -127,6 +135,22 @@ def test_normalise_keeps_a_map_to_the_original() -> None:
     start, end = norm.span(norm.folded, index, index + 5)
     assert text[start:end] == "1d10t"
     assert normalise("take 20 mg at 7pm").folded.text == "take 20 mg at 7pm"
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("f**king a**hole", "fucking asshole"),  # one asterisk per letter
+        ("k*ll yourself", "kill yourself"),
+        ("**bold** and 5*3", "**bold** and 5*3"),  # markdown and arithmetic stay
+        ("a*** and ***", "a*** and ***"),  # mostly asterisks: nothing to read
+        ("ᴅʀ ᴋɪᴍ", "dr kim"),  # small capitals
+    ],
+)
+def test_masked_words_and_small_capitals_are_read(text: str, folded: str) -> None:
+    norm = normalise(text)
+    assert norm.folded.text == folded
+    assert norm.span(norm.folded, 0, len(folded)) == (0, len(text))
 
 
 def test_threats_and_doxxing_are_held_in_public_and_thresholds_are_per_space() -> None:
@@ -375,6 +399,44 @@ def test_a_negated_insult_fires_no_insult_rule() -> None:
         ("Locums are vultures, every last one of them", False, Label.INSULT, True),
         ("Nigerian nurses should be sent back, all of them", False, Label.IDENTITY_ATTACK, True),
         ("we know where your kids go after school, Dr Osei", True, Label.THREAT, True),
+        # fifth round: forms read on blind6, tested on new sentences
+        ("@gp_jon you useless tw*t, 6 weeks for a referral", True, Label.INSULT, True),
+        ("Physios here are lazy overpaid windbags, the lot of them", False, Label.TOXICITY, True),
+        ("what a vile parasite of a nurse she turned out to be", False, Label.TOXICITY, True),
+        ("Email them all at once until the surgery gives in", False, Label.MOBILISATION, True),
+        ("Let's make her unhireable, share the thread", False, Label.MOBILISATION, True),
+        ("Consequences will follow at your home address, doctor", True, Label.THREAT, True),
+        ("@dr_ames I know your door code. We'll talk soon.", True, Label.THREAT, True),
+        ("Dr Amadi, your son looks happy at St Jude's Primary.", True, Label.THREAT, True),
+        ("my son looks happy at his new nursery, thank you all", False, None, False),
+        (
+            "Sikh surgeons stick together and hire only their own",
+            False,
+            Label.IDENTITY_ATTACK,
+            True,
+        ),
+        (
+            "The myth that overseas-trained doctors get waved through needs to die",
+            False,
+            None,
+            False,
+        ),
+        (
+            "Canadian jobs for Canadian nurses, send the rest home",
+            False,
+            Label.IDENTITY_ATTACK,
+            True,
+        ),
+        (
+            "Dr Hale of Ward 9 is a fraud and a danger to patients",
+            False,
+            Label.CREDENTIAL_ATTACK,
+            True,
+        ),
+        ("Failing finals doesn't make you a failure, promise", True, None, False),
+        ("@dr_k that's a killer teaching thread", True, None, False),
+        ("He said he'd marry me again tomorrow. Romance!", False, None, False),
+        ("@tom_er you beat me at parkrun, I'm coming for you next week", True, None, False),
     ],
 )
 def test_rule_idioms_and_quotations(
