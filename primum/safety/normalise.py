@@ -75,7 +75,6 @@ for _word in _MASKABLE_WORDS.split():
     _MASKABLE[len(_word)] = (*_MASKABLE.get(len(_word), ()), _word)
 
 
-
 @dataclass(frozen=True, slots=True)
 class Form:
     """One normalised form of a text and, per character, its original index."""
