@@ -150,7 +150,8 @@ _THING_AFTER = re.compile(
 _PLAYFUL = re.compile(
     r"\b(?:quiz|trivia|badminton|squash|tennis|padel|pickleball|netball|cricket|darts|chess|"
     r"wordle|leaderboard|step[- ]?count|bake[- ]?off|karaoke|mario ?kart|fantasy (?:league|"
-    r"football)|sweepstake|balloons|cake|cupcakes|brownies|biscuits|leaving do|rota swap|"
+    r"football)|sweepstake|balloons|cake|cupcakes|brownies|biscuits|doughnuts|donuts|pizza|"
+    r"chocolates|leaving do|rota swap|"
     r"top spot|personal best|(?:personal|world|club|course|step|parkrun|attendance|"
     r"deliveries|delivery|quiz) record|parkrun|rematch|race|strava|marathon|[15]0?k run|"
     r"beat me at|five[- ]a[- ]side|football|golf|rounders|sports day)\b"

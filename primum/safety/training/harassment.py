@@ -12,9 +12,9 @@ evaluation sets' held-out split is ever read here):
   texts only: its offensive texts are mostly profanity, which is not harassment).
 
 Thresholds are then chosen on the clinical development sentences: the clinical **dev** split
-and the first four blind clinical sets (development data since 2026-12-07), 1,075 sentences:
+and the first six blind clinical sets (development data since 2026-12-07), 1,491 sentences:
 for each head, the lowest threshold at which at most 1.5% of them score above it. The held-out
-split and the last two blind splits (blind5, blind6) are only ever read by the evaluation.
+split and the last blind split (blind7) are only ever read by the evaluation.
 """
 
 from __future__ import annotations
@@ -84,6 +84,8 @@ THRESHOLD_CLINICAL_SETS = (
     "clinical_blind2.jsonl",
     "clinical_blind3.jsonl",
     "clinical_blind4.jsonl",
+    "clinical_blind5.jsonl",
+    "clinical_blind6.jsonl",
 )
 
 
