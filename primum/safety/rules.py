@@ -224,7 +224,7 @@ _RULES: tuple[_Rule, ...] = (
     _r(
         _L.THREAT,
         0.92,
-        r"\b(?:coming|come) (?:for|after|to (?:your|ur|her|his) (?:house|home|clinic|hospital|office|work|door|place))\b|\bpay (?:you|her|him) a (?:little )?visit\b|\bvisit (?:you|her|him) at (?:home|work)\b|\b(?:see|meet|waiting for|wait for) (?:you|her|him)\b[^.!?\n]{0,25}\b(?:parking|car park|garage|outside|after (?:your|ur|her|his) shift|in person|at (?:home|work))\b",
+        r"\b(?:coming|come) (?:for(?! (?:a |an )?(?:brew|coffee|cuppa|drink|pint|tea|lunch|dinner|bite|chat|visit|walk|run|swim|meal))|after|to (?:your|ur|her|his) (?:house|home|clinic|hospital|office|work|door|place))\b|\bpay (?:you|her|him) a (?:little )?visit\b|\bvisit (?:you|her|him) at (?:home|work)\b|\b(?:see|meet|waiting for|wait for) (?:you|her|him)\b[^.!?\n]{0,25}\b(?:parking|car park|garage|outside|after (?:your|ur|her|his) shift|in person|at (?:home|work))\b",
         "says they will come to the person",
         guard=r"(?:happy|glad|great|nice|good|lovely|wonderful|can'?t wait|looking forward|excited|pleasure) to\W*$",
     ),
@@ -1101,7 +1101,7 @@ _REPORTING_FRAME = re.compile(
     r"\b(?:told|tells?|telling|said|says|saying|yelled|screamed|shouted|wrote|writes|posted|"
     r"sent|asked|called|calling|comments?|messages?|dms?|replies|reply|emails?|voicemails?|"
     r"letters?|notes?|texts?|got|get|getting|received|receive|hear|heard|hearing|reported|"
-    r"reporting|screenshot\w*|quote|quoted|quoting|like|such as|phrases?|words?|lines?|"
+    r"reporting|screenshot\w*|quote|quoted|quoting|like|such as|phrases?|words?|lines?|messaged|"
     r"replied|responded|commented|tweeted|dm'?d|dmed|emailed|hissed|muttered|abuse|abusive|"
     r"inbox|threats?|slurs?|insults?|examples?|trolls?|calls me|calls you|remarks?|reviews?|"
     r"feedback|complaints?)\b",
