@@ -44,21 +44,21 @@ FAST_MODEL_NAME = "fast_offensive"
 WEIGHTS_SHA256: dict[str, str] = {
     "fast_offensive.json": "d5cbdb5341c6c55713487b79a92d8f1d37603fe352bf120d7617518a562b88d9",
     "fast_offensive.npy": "531e6475fc399fd9ece3b65589afc699ded5f04b460e604d2dde2ad6990ff013",
-    "head_credential_attack.json": "762276b14bc1ac3b79a3da284c58bd19018d358219386bcaf530b50da5fb7d5b",
-    "head_doxxing.json": "89af5c34de65ada2440e86df88041b1322d5e40346c102f8c73a52434414b485",
-    "head_harassment.json": "94b96232461eff61a40769b1eb6a01882fad6c82818ed1f347a8ad1feb15058c",
-    "head_identity_attack.json": "0d00dc942fc869516c0891c479a54d5cf8e110249acc813fd920cfb3b86e200c",
-    "head_insult.json": "9f2e8a05fb26123816d007dd3e8ce864fb8c3c1d3cbfa6d53886de7c44db75d5",
-    "head_mobilisation.json": "00327964ea6813f74f6f5de70db06b8c82d6ef05a95eadbde60eb1a58729cd67",
+    "head_credential_attack.json": "ee34d0f0ce14fe5ec0fe2d6d1c932efe69f6932d750e3325054cef072acfd32c",
+    "head_doxxing.json": "59368a0af250b4887911da817784ad2a4df54c65f69647a144005479e03cb798",
+    "head_harassment.json": "a5c5c1243ece424b6d1cf14eb18085542fe42010ec169fe3328501cf55290fbf",
+    "head_identity_attack.json": "7e9c8e7712ba094719ebff613228c5307a8bf5975e7ec33949465be047a8a8a4",
+    "head_insult.json": "9b755743b5912d4fee783ca842d4f0826e9090834d8d6a2474d451896f8b335b",
+    "head_mobilisation.json": "510f7fc2e87c531953974623a80773709c389cdb70ac315c0a996511eb9a9ded",
     "head_offensive.json": "3512e02c35ef0c96ea3caae8e149be5911671b19ef1f8f932d793ba612f5c817",
-    "head_self_harm_encouragement.json": "e3a50f01a950a74db620e8a6d7a8c559cc3aa8e51ac626417db96941b5798eb1",
-    "head_sexual_harassment.json": "82081b935fbb208dd6e265f23a95448cedd9138eaf4fb94b56b1372f5d56ca28",
-    "head_threat.json": "24c3aa88994a9002cef9d6294ecc006300b650fe86cf41696c64f4bf490c2fad",
+    "head_self_harm_encouragement.json": "4d578eab75a26c32e273759dd892c9a06068ee3d57e62c9f88aedf7ff35d987f",
+    "head_sexual_harassment.json": "45fe6e7ee86cd7688810f08ac2f335a72553b394f37ac23dc3f3beea6c4f03a1",
+    "head_threat.json": "91a4fed723d16a5091fd9f79ee14eb8248f63a3032d20f76f9f5780d5d8080d5",
     "minilm_adapter.json": "d85348ac5ce579ead2b666883e183dab0e7951babd07d54dcffc2d12506b01cc",
-    "minilm_adapter.npy": "b0dd37a0217a19d2cfc527545102d37b7cc63d7fa9cc307d6077c1af8bbe6e14",
+    "minilm_adapter.npy": "434b21e9abb11602a52c7eece6336fea252b42a6838f50565d2c737a64c0193f",
     # The PHI guard's word tagger: `python -m primum.safety.training.phi_tagger` prints these.
-    "phi_tagger.json": "8e9b3ef605cf044806bf0e22f0d2cef438ec64f88410109d29ee17677d825041",
-    "phi_tagger.npy": "6d785f36935df857c05f627847e6bfd8118c578d1427a71c572fae5a7b94948d",
+    "phi_tagger.json": "a12f7c2755a7d85e676269f2c6cbd4572c688ae7f6ec943b5c77ef50df93048d",
+    "phi_tagger.npy": "3ca36e11c5dfe783c186f9427dedea797df9c79bebf3668fc3cfa3c5353ee817",
 }
 
 _lock = threading.Lock()
