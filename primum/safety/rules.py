@@ -752,7 +752,7 @@ _RULES: tuple[_Rule, ...] = (
     _r(
         _L.MOBILISATION,
         0.88,
-        r"\b(?:jam|flood|clog|tie up|blow up|spam)\b (?:the|their|her|his) (?:phone )?(?:lines?|phones?|switchboard|inbox(?:es)?|emails?|voicemail|dms|mentions|reviews)\b|\b(?:email|phone|ring|call|message|dm|tag) (?:them|her|him) all at once\b|\bmake (?:their|her|his|your|ur) (?:day|week|month|shift|weekend)s? (?:a )?(?:living )?hell\b|\bmake (?:them|her|him) (?:unhireable|unemployable)\b|\bleave (?:a )?(?:1[- ]star )?reviews? on every\b",
+        r"\b(?:jam|flood|clog|tie up|blow up|spam)\b (?:[a-z']+ ){1,2}?(?:phone )?(?:lines?|phones?|switchboard|inbox(?:es)?|emails?|voicemail|dms|mentions|reviews)\b|\b(?:email|phone|ring|call|message|dm|tag) (?:them|her|him) all at once\b|\bmake (?:their|her|his|your|ur) (?:day|week|month|shift|weekend)s? (?:a )?(?:living )?hell\b|\bmake (?:them|her|him) (?:unhireable|unemployable)\b|\bleave (?:a )?(?:1[- ]star )?reviews? on every\b",
         "calls on others to go after the person",
         guard=_SAID_TO_ME,
     ),
