@@ -710,7 +710,7 @@ _MONTH_DAY = re.compile(
 #: "bis zum 12.04.", "am 3.11.": day and month with the trailing full stop of German usage.
 _DOTTED_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?![\d.]|\w)")
 _DOTTED_DATE_CUE = re.compile(
-    r"\b(?i:am|bis|zum|vom|seit|ab|bis zum|on|by|from|until|since|DOB|geb\.?|Geburtsdatum|"
+    r"\b(?i:am|bis|zum|vom|seit|ab|on|by|from|until|since|DOB|geb\.?|Geburtsdatum|"
     r"Termin|le|du|au|el|del|il|dal)\s*$"
 )
 #: "12-Feb-1931", "3/Mar/24": day, month abbreviation and year joined by dashes or slashes.
@@ -973,19 +973,22 @@ _OTHER_SCRIPT_NAME = re.compile(
 )
 #: "Tāne Ngata's whānau", "Priyanka Venkataraman's case": a capitalised pair owning a family
 #: or a case is a person, whatever the names.
+#: What a person owns in a post about them: relatives and records (both patterns below).
+_OWNED = (
+    r"whānau|whanau|family|wife|husband|partner|son|daughter|mum|mom|mother|dad|father|kids|"
+    r"children|parents|bloods|results|notes|chart|referral|discharge|admission"
+)
 _POSSESSED = re.compile(
-    rf"\b({_NAME}(?:\s+{_NAME}){{1,2}})['’]s\s+(?i:whānau|whanau|family|wife|husband|partner|"
-    r"son|daughter|mum|mom|mother|dad|father|kids|children|parents|case|scan|bloods|results|"
-    r"notes|chart|referral|discharge|surgery|op|biopsy|diagnosis|admission|relatives)\b"
+    rf"\b({_NAME}(?:\s+{_NAME}){{1,2}})['’]s\s+(?i:{_OWNED}|case|scan|surgery|op|biopsy|"
+    r"diagnosis|relatives)\b"
 )
 #: "Bert's daughter", "Elsa's asthma plan", "Nomvula's next of kin": one capitalised word owning
 #: a relative or a patient's record is a person (eponyms own diseases, signs and nodes instead).
 _POSSESSED_ONE = re.compile(
-    rf"\b({_NAME})['’]s\s+(?:(?i:whānau|whanau|family|wife|husband|partner|son|daughter|mum|mom|"
-    r"mother|dad|father|kids|children|parents|sister|brother|grandson|granddaughter|gran|nan|"
-    r"grandma|grandpa|next of kin|NOK|carer|caregiver|school|nursery|teacher|bloods|notes|chart|"
-    r"referral|discharge|admission|results|care plan|asthma plan|seizure plan|vaccination record|"
-    r"vaccine record|immuni[sz]ation record|red book|case notes|records|file))\b"
+    rf"\b({_NAME})['’]s\s+(?i:{_OWNED}|sister|brother|grandson|granddaughter|gran|nan|grandma|"
+    r"grandpa|next of kin|NOK|carer|caregiver|school|nursery|teacher|care plan|asthma plan|"
+    r"seizure plan|vaccination record|vaccine record|immuni[sz]ation record|red book|case notes|"
+    r"records|file)\b"
 )
 _EPONYM_DISEASE_WORDS = """Parkinson Alzheimer Crohn Addison Cushing Graves Hashimoto Huntington Wilson Hodgkin
     Tourette Asperger Raynaud Sjogren Sjögren Meniere Ménière Paget Kaposi Barrett Bell Conn
@@ -1203,8 +1206,8 @@ def _structured(c: _Collector) -> None:
             if _STRONG_BIOMETRIC.search(m.group()) or c.context(m.start())[0]:
                 c.add(m.start(), m.end(), PhiType.BIOMETRIC, "photo or biometric of a person")
         for m in _DESCRIBED_MARK.finditer(text):
-            sentence = c.lower[max(0, m.start() - 80) : m.start()]
-            if c.context(m.start())[0] or "distinguishing" in sentence or "print" in m.group():
+            before = c.lower[max(0, m.start() - 80) : m.start()]
+            if c.context(m.start())[0] or "distinguishing" in before or "print" in m.group():
                 c.add(m.start(), m.end(), PhiType.BIOMETRIC, "a described tattoo, mark or print")
     if c.digits >= 2:
         _plates(c)
