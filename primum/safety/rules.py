@@ -153,7 +153,7 @@ _PLAYFUL = re.compile(
     r"football)|sweepstake|balloons|cake|cupcakes|brownies|biscuits|doughnuts|donuts|pizza|"
     r"chocolates|leaving do|rota swap|"
     r"top spot|personal best|(?:personal|world|club|course|step|parkrun|attendance|"
-    r"deliveries|delivery|quiz) record|parkrun|rematch|race|strava|marathon|[15]0?k run|"
+    r"deliveries|delivery|quiz) record|parkrun|rematch|strava|marathon|[15]0?k run|"
     r"beat me at|five[- ]a[- ]side|football|golf|rounders|sports day)\b"
 )
 #: Praise that borrows an insult noun: "you're a monster in theatre", "a beast at the gym".
@@ -192,7 +192,7 @@ _RULES: tuple[_Rule, ...] = (
         0.95,
         r"\b(?:"
         + _YOU
-        + r"|she|he)(?:'?re| are| is|'?s|'?ll| will)? (?:(?:gonna|going to|about to) )?(?:be )?(?:dead(?! (?:wrong|right|on|serious|tired|set|last|certain|sure|ringer|end|giveaway|weight|heat|center|centre|space|zone|air|calm|quiet|easy|simple|honest|boring|funny|accurate))|die|get (?:what'?s|whats) coming|regret (?:this|it|that|posting|saying)|pay for (?:this|that|it))\b",
+        + r"|she|he)(?:'?re| are| is|'?s|'?ll| will)? (?:(?:gonna|going to|about to) )?(?:be )?(?:dead(?! (?:wrong|right|on|serious|tired|set|last|certain|sure|ringer|end|giveaway|weight|heat|center|centre|space|zone|air|calm|quiet|easy|simple|honest|boring|funny|accurate|to me))|die|get (?:what'?s|whats) coming|regret (?:this|it|that|posting|saying)|pay for (?:this|that|it))\b",
         "says harm is coming to the person",
     ),
     _r(

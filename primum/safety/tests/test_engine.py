@@ -437,6 +437,8 @@ def test_a_negated_insult_fires_no_insult_rule() -> None:
         ("@dr_k that's a killer teaching thread", True, None, False),
         ("He said he'd marry me again tomorrow. Romance!", False, None, False),
         ("@tom_er you beat me at parkrun, I'm coming for you next week", True, None, False),
+        # "race" is no game word: it would excuse a threat in a racist post
+        ("I know where you live. Go back to your own race", True, Label.THREAT, True),
     ],
 )
 def test_rule_idioms_and_quotations(
