@@ -227,6 +227,7 @@ BLIND_KINDS = set(CLINICAL_KIND_MINIMUM) | {"addressed_reply", "everyday", "roma
         ("blind5", ("hb5-", "cb5-"), 199),
         ("blind6", ("hb6-", "cb6-"), 200),
         ("blind7", ("hb7-", "cb7-"), 200),
+        ("blind8", ("hb8-", "cb8-"), 200),
     ],
 )
 def test_blind_sets_are_well_formed_and_apart_from_the_others(
