@@ -618,21 +618,31 @@ _ID_CANDIDATE = re.compile(
 _NOT_ID = re.compile(
     r"(?:NCT\d{8}|ISRCTN\d+|ACTRN\d+|CTRI/.*|EUCTR.*|DRKS\d+|ChiCTR.*|PMID.*|(?:19|20)\d\d)$"
 )
-#: A licence plate in a UK, EU, US, Canadian, Australian or Indian layout.
+#: A licence plate in a UK, EU, US, Canadian, Australian, Indian, Dutch or Mercosur layout (the
+#: Indian one first: its first three groups would pass for a shorter layout).
 _PLATE = re.compile(
-    r"(?<![\w-])(?:[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]\d{1,3}[ ]?[A-Z]{3}"
+    r"(?<![\w-])(?:[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4}|[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]\d{1,3}[ ]?[A-Z]{3}"
     r"|[A-Z]{1,3}-[A-Z]{1,2}[ ]?\d{1,4}[EH]?|[A-Z]{2}-\d{3}-[A-Z]{2}|\d{1,3}-[A-Z]{2,3}-\d{1,3}"
     r"|\d[A-Z]{3}[ ]?\d{3}|[A-Z]{3,4}[ -]?\d{3,4}|\d{3}[ -]?[A-Z]{3}|[A-Z]{3}[ -]?\d{2}[A-Z]{1,2}"
     r"|[A-Z]{2}[ ]\d{2}[ ][A-Z]{2}"
     r"|[A-Z]{2}[ ](?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,4}"
-    r"|[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4})(?![\w-])"
+    r"|[A-Z]{1,2}-\d{3}-[A-Z]{1,2}|\d{2}-[A-Z]{2,3}-\d{1,2}|[A-Z]{3}\d[A-Z]\d{2})(?![\w-])"
+)
+#: Plates whose layout no other code shares, flagged without a key word: Japanese ("品川 300 あ
+#: 12-34": office, class, kana, number) and Russian ("А 123 ВС 77": letters from the twelve that
+#: look Latin, three digits, two letters, a region).
+_PLATE_DISTINCT = re.compile(
+    r"(?<!\w)[\u4e00-\u9fff]{1,4}\s?\d{2,3}\s?[\u3040-\u309f]\s?\d{1,2}-\d{2}(?![\w-])"
+    r"|(?<!\w)[АВЕКМНОРСТУХ]\s?\d{3}\s?[АВЕКМНОРСТУХ]{2}\s?\d{2,3}(?!\w)"
 )
 _PLATE_CUE_BEFORE = re.compile(
     r"\b(?:(?:licen[cs]e |number |registration |reg )?plates?|reg(?:istration)?|rego|tags?)"
     r"\b[^.;\n]{0,20}$"
     r"|\b(?:driver|rider|passenger|owner) of (?:the |a )?(?:car |van |vehicle )?$"
     r"|\b(?:towed|towing|clamped|ticketed|impounded)(?: away)?\s*$"
-    r"|\b(?:car|van|truck|lorry|vehicle|motorbike|motorcycle|taxi|cab|ute|SUV|pickup)"
+    r"|\b(?:parked|parks|drives|drove|driving|left|abandoned)\s+(?:(?:the|a|an|his|her|their|that)\s+)?$"
+    r"|\b(?:car|van|truck|lorry|vehicle|motorbike|motorcycle|bike|scooter|moped|camper|jeep|"
+    r"bakkie|taxi|cab|ute|SUV|pickup)"
     r"(?:['’]s)?\s*(?:(?:reg(?:istration)?|plate|number|no\.?|#|is|was|with|:|\()\s*)*$",
     re.IGNORECASE,
 )
@@ -687,6 +697,17 @@ _VEHICLE_WORDS = frozenset(
         "matricula",
         "kennzeichen",
         "targa",
+        "parked",
+        "parks",
+        "drives",
+        "drove",
+        "driving",
+        "bike",
+        "scooter",
+        "moped",
+        "camper",
+        "jeep",
+        "bakkie",
     ]
 )
 _VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=[A-Z0-9]*\d)(?=[0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}\b")
@@ -699,7 +720,7 @@ _DATE_CUE = re.compile(
     r"discharged|discharge|readmitted|readmission|"
     r"d/c|seen|died|passed|surgery|op|visit|procedure|date|dx|diagnosed|started|stopped|"
     r"presented|arrived|delivered|birthday|deceased|expired|collected|drawn|booked|"
-    r"scheduled|due|off|removed|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|"
+    r"scheduled|due|off|removed|expires?|expiry|expiring|lapses?|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)\.?\b[\s:]*$",
     re.IGNORECASE,
 )
@@ -718,6 +739,21 @@ _DASHED_MONTH_DATE = re.compile(
     rf"(?<![\w-])\d{{1,2}}([-/]){_MONTHS}\1(?:19|20)?\d{{2}}(?![\w-])", re.IGNORECASE
 )
 _MONTH_YEAR = re.compile(rf"\b{_MONTHS}\s+(?:of\s+)?(?:19|20)\d{{2}}\b")
+#: A day and a month in another language: French, Spanish, Portuguese, Italian, German and
+#: Dutch month names ("12 mars", "3 de mayo", "5. Mai"), Greek and Russian in the genitive
+#: ("25 Μαρτίου", "3 марта"), and the Chinese, Japanese and Korean forms ("4月10日", "3월 5일").
+_FOREIGN_DATE = re.compile(
+    r"(?<![\w.])\d{1,2}\.?\s+(?:de\s+)?(?i:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|"
+    r"septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"se?ptiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[cç]o|maio|junho|julho|"
+    r"setembro|outubro|dezembro|januar|februar|m[aä]rz|juni|juli|oktober|dezember|gennaio|"
+    r"febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|"
+    r"augustus|mei)\b(?:\s+(?:de\s+)?(?:19|20)\d{2}\b)?"
+    r"|(?<!\d)\d{1,2}\s?(?:Ιανουαρίου|Φεβρουαρίου|Μαρτίου|Απριλίου|Μαΐου|Ιουνίου|Ιουλίου|"
+    r"Αυγούστου|Σεπτεμβρίου|Οκτωβρίου|Νοεμβρίου|Δεκεμβρίου|января|февраля|марта|апреля|мая|"
+    r"июня|июля|августа|сентября|октября|ноября|декабря)(?:\s+(?:19|20)\d{2})?"
+    r"|(?<!\d)(?:(?:19|20)\d{2}\s?[年년]\s?)?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
+)
 _HOLIDAY = re.compile(
     r"\b(?:Christmas(?: Eve| Day)?|New Year['’]?s(?: Eve| Day)?|Thanksgiving(?: Day)?|"
     r"Easter(?: Sunday| Monday)?|Halloween|Boxing Day|Independence Day|Valentine['’]?s Day|"
@@ -779,6 +815,8 @@ _AGE = re.compile(
     rf"|(?:^|(?<=[.!?] )){_AGE_NUM}(?= today\b|!|\s+and still\b)"
     rf"|\b{_AGE_NUM}(?=\s+(?:years?|yrs?) (?:young|young and)\b)"
     rf"|\b(?i:I['’]?m|I am) {_AGE_NUM}\b(?!\s*(?:%|percent|kg|lbs?|mg|cm|/|\.\d))"
+    # "सुनीता देवी, 94 years, tel …": an age set off by commas after a name in any script
+    rf"|(?<=, ){_AGE_NUM}\s+(?:years|yrs)(?=\s*[,;)])"
     rf"|\b(?i:ninety[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
     rf"hundredth|hundred and (?:first|second|third|fourth|fifth)|one hundred and first)"
     rf"(?=\s+birthday\b)"
@@ -965,6 +1003,26 @@ _OTHER_SCRIPT_WORD = (
     r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u10a0-\u10ff\u0590-\u05ff\u0600-\u06ff"
     r"\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
     r"\u0300-\u036f]*"
+)
+#: What comes before a name in another script: a patient or relative word, a role.
+_OTHER_SCRIPT_KEY_BEFORE = re.compile(
+    r"(?:\bpt|patient|handover|name|called|mrs?|ms|mr|miss|student|child|kid|boy|girl|baby|man|"
+    r"woman|lady|son|daughter|wife|husband|mother|father|mum|mom|dad|grandma|grandpa|granny|"
+    r"uncle|aunt|auntie|brother|sister|cousin|nephew|niece|carer|guardian|tourist|passenger|"
+    r"prisoner|inmate|worker|driver|client|resident|refugee|neighbour|neighbor)\W*$"
+)
+#: "田中 et al.", "王 2019": an author cited, not a patient.
+_CITATION_AFTER = re.compile(r"\s*(?:et al\b|,?\s*\(?(?:19|20)\d{2}\b)")
+#: "陈志强's discharge", "김민준's guardian": a word in another script owning something.
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+#: "… from Κυψέλη", "in 新宿": a word in another script after a place preposition is a place.
+_PLACE_BEFORE_OTHER_SCRIPT = re.compile(r"\b(?:from|in|at|near|to|lives in|village of)\s+$")
+#: A Korean name (a common surname syllable and one or two more) or a Chinese or Japanese one
+#: (a common surname and one to three characters); in an English post such a word is a name.
+_EAST_ASIAN_NAME = re.compile(
+    r"[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나엄원채천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용][가-힣]{1,2}"
+    r"|[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯][\u4e00-\u9fff]{1,2}"
+    r"|(?:佐藤|鈴木|高橋|田中|伊藤|渡辺|山本|中村|小林|加藤|吉田|山田|佐々木|山口|松本|井上|木村|斎藤|清水|山崎|池田|橋本|阿部|石川|山下|中島|石井|小川|前田|岡田|長谷川|藤田|後藤|近藤|村上|遠藤|青木|坂本|斉藤|福田|太田|西村|藤井|岡本|藤原|中野|三浦|原田|松田|竹内|中山|和田)[\u3040-\u30ff\u4e00-\u9fff]{1,3}"
 )
 #: Key words in other scripts that the name pattern would otherwise take for a name.
 _OTHER_SCRIPT_KEYS = frozenset({"СНИЛС", "ИНН", "ОМС", "Полис", "Паспорт", "Снилс"})
@@ -1356,6 +1414,9 @@ def _cued_type(before: str, value: str) -> tuple[PhiType, str]:
 
 def _plates(c: _Collector) -> None:
     text = c.text
+    if not text.isascii():
+        for m in _PLATE_DISTINCT.finditer(text):
+            c.add(m.start(), m.end(), PhiType.VEHICLE_ID, "licence plate (Japanese or Russian)")
     if not c.words & _VEHICLE_WORDS:
         return
     for m in _PLATE.finditer(text):
@@ -1433,6 +1494,9 @@ def _dates(c: _Collector) -> None:
     for m in _MONTH_DAY.finditer(text):
         if _day_ok(m.group()):
             c.add(m.start(), m.end(), PhiType.DATE, "month and day")
+    if not text.isascii() or re.search(r"\d\.?\s+(?:de\s+)?[A-Za-zé]", text):
+        for m in _FOREIGN_DATE.finditer(text):
+            c.add(m.start(), m.end(), PhiType.DATE, "day and month in another language")
     for m in _MONTH_YEAR.finditer(text):
         if c.context(m.start())[0]:
             c.add(m.start(), m.end(), PhiType.DATE, "month and year of a patient event")
@@ -1549,11 +1613,21 @@ def _names(c: _Collector) -> None:
             c.add(m.start(1), m.end(1), PhiType.NAME, "name after mrs/miss")
     if not text.isascii():
         for m in _OTHER_SCRIPT_NAME.finditer(text):
-            if m.group() in _OTHER_SCRIPT_KEYS:
+            if m.group() in _OTHER_SCRIPT_KEYS or _CITATION_AFTER.match(text, m.end()):
                 continue
             before = text[max(0, m.start() - 24) : m.start()].lower()
-            keyed = bool(re.search(r"(?:\bpt|patient|handover|name|called|mrs?|ms)\W*$", before))
-            if keyed or " " in m.group() or c.context(m.start())[0]:
+            owned = _POSSESSIVE_AFTER.match(text, m.end()) is not None
+            if not owned and _PLACE_BEFORE_OTHER_SCRIPT.search(before):
+                c.add(m.start(), m.end(), PhiType.LOCATION, "place in another script")
+                continue
+            keyed = bool(_OTHER_SCRIPT_KEY_BEFORE.search(before))
+            if (
+                keyed
+                or owned
+                or " " in m.group()
+                or _EAST_ASIAN_NAME.fullmatch(m.group())
+                or c.context(m.start())[0]
+            ):
                 c.add(m.start(), m.end(), PhiType.NAME, "name in another script")
     for m in _POSSESSED.finditer(text):
         start, end = m.start(1), m.end(1)

@@ -365,6 +365,43 @@ def test_keyed_values_written_with_their_key_and_new_cues(
             PhiType.BIOMETRIC,
         ),
         ("the bank set up a voiceprint for her phone banking", "voiceprint", PhiType.BIOMETRIC),
+        # sixth round, read on blind7 (new sentences)
+        ("any update on 刘伟's biopsy? the family keeps calling", "刘伟", PhiType.NAME),
+        ("최서연's mother wants the scan report in Korean", "최서연", PhiType.NAME),
+        ("bed 4: 이준호 still spiking, cultures pending", "이준호", PhiType.NAME),
+        ("discharge letter for 田中太郎 went to the wrong GP", "田中太郎", PhiType.NAME),
+        ("Exchange student عمر needs his TB screen", "عمر", PhiType.NAME),
+        ("she moved back to Παγκράτι last month", "Παγκράτι", PhiType.LOCATION),
+        ("his camper van LK-319-T was found at the beach car park", "LK-319-T", PhiType.VEHICLE_ID),
+        (
+            "the son drives a PQT4H81 and parks it in the ambulance bay",
+            "PQT4H81",
+            PhiType.VEHICLE_ID,
+        ),
+        (
+            "someone parked the HH-KL 4021 across the helipad again",
+            "HH-KL 4021",
+            PhiType.VEHICLE_ID,
+        ),
+        (
+            "scooter KA 05 MN 7781 left outside resus, rider in CT",
+            "KA 05 MN 7781",
+            PhiType.VEHICLE_ID,
+        ),
+        (
+            "their car is 横浜 500 さ 41-07, parked in bay 3",
+            "横浜 500 さ 41-07",
+            PhiType.VEHICLE_ID,
+        ),
+        ("police had the plate В 456 ОР 197 from the CCTV", "В 456 ОР 197", PhiType.VEHICLE_ID),
+        ("her inhaler prescription expires 14/09 and she is out", "14/09", PhiType.DATE),
+        ("RDV le 12 mars pour la biopsie de Mme Roux", "12 mars", PhiType.DATE),
+        ("cita el 3 de mayo para la ecografía", "3 de mayo", PhiType.DATE),
+        ("Termin am 5. Oktober beim Kardiologen", "5. Oktober", PhiType.DATE),
+        ("last seen at clinic 14 Φεβρουαρίου, not since", "14 Φεβρουαρίου", PhiType.DATE),
+        ("surgery booked for 11月3日 in the morning", "11月3日", PhiType.DATE),
+        ("follow-up on 7월 15일 with her daughter", "7월 15일", PhiType.DATE),
+        ("Ирина Петрова, 93 years, lives alone", "93 years", PhiType.AGE_OVER_89),
     ],
 )
 def test_third_round_forms(text: str, value: str, kind: PhiType) -> None:
@@ -408,6 +445,12 @@ def test_a_unique_or_rare_case_in_a_small_place_is_a_risky_combination(
         "Bought a new Volvo, plate colour matters less than the safety rating.",
         "Ubuntu 22.04. is what the PACS server runs, apparently.",
         "Parkinson's notes on gait freezing are a classic read for the registrars.",
+        # sixth round: what the new patterns must leave alone
+        "Marburg virus outbreaks: read the WHO summary before your ID rotation.",
+        "The hospital has served the town for 90 years, and the new wing opens soon.",
+        "Power 4/5 in the left arm, pain 9/10 on movement.",
+        "Ward 3 uses the ABCDE approach; the 2021 guideline is on the wall.",
+        "Teaching on 田中 et al. 2019: a cohort of 4,000 diabetics.",
     ],
 )
 def test_teaching_about_rare_cases_and_values_in_brackets_pass(text: str) -> None:
