@@ -152,7 +152,8 @@ _THING_BEFORE_YOU = re.compile(
 _THING_AFTER = re.compile(
     r"\W{0,3}(?:\w+\W+)?(?:software|website|site|portal|system|machine|printer|pager|computer|"
     r"laptop|app|pump|device|server|program|fax|phone|bus|train|winter|weather|rain|snow|"
-    r"monday|traffic|rota|ehr|emr|epic|cerner|wifi|wi-fi|kettle|alarm|scanner)\b"
+    r"monday|traffic|rota|ehr|emr|epic|cerner|wifi|wi-fi|kettle|alarm|scanner|excel|spreadsheet|"
+    r"planning|dienstplan|outlook|teams|zoom|citrix)\b"
 )
 #: A competition or a celebration anywhere in the text: "I will end you at badminton",
 #: "watch your back, I'm coming for the top spot on the leaderboard", "I'll be waiting outside
@@ -1352,7 +1353,7 @@ _REPORTING_FRAME = re.compile(
     # the same in the other languages that the rules read
     r"dit|disait|trait[ée]e?|insult[ée]e?|menac[ée]e?|[ée]crit|dijo|dec[ií]a|llam[oó]|grit[oó]|"
     r"escribi[oó]|amenaz[oó]|disse|chamou|gritou|escreveu|amea[cç]ou|detto|chiamato|scritto|"
-    r"minacciato|gesagt|geschrieben|genannt|gedroht|geschrien|sinabi|tinawag|bola|kaha|likha)\b",
+    r"minacciato|gesagt|geschrieben|genannt|gedroht|geschrien|sinabi|sabi|tinawag|bola|kaha|likha)\b",
     re.IGNORECASE,
 )
 
@@ -1386,6 +1387,8 @@ def _not_at_a_person(label: Label, text: str, start: int, end: int) -> bool:
         )
     if label is _L.INSULT:
         said = text[start:end]
+        if "you" not in said and _THING_AFTER.match(text, end) and not _ANCHOR_FOLDED.search(said):
+            return True  # "vaffanculo Excel", "fuck off printer": said to a thing
         if "you" in said and (
             _THING_AFTER.match(text, end)
             or _THING_BEFORE_YOU.search(text[max(0, start - 40) : start])

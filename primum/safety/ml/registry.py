@@ -57,8 +57,8 @@ WEIGHTS_SHA256: dict[str, str] = {
     "minilm_adapter.json": "d85348ac5ce579ead2b666883e183dab0e7951babd07d54dcffc2d12506b01cc",
     "minilm_adapter.npy": "434b21e9abb11602a52c7eece6336fea252b42a6838f50565d2c737a64c0193f",
     # The PHI guard's word tagger: `python -m primum.safety.training.phi_tagger` prints these.
-    "phi_tagger.json": "a12f7c2755a7d85e676269f2c6cbd4572c688ae7f6ec943b5c77ef50df93048d",
-    "phi_tagger.npy": "3ca36e11c5dfe783c186f9427dedea797df9c79bebf3668fc3cfa3c5353ee817",
+    "phi_tagger.json": "5cbf3eaa607f4e9b51e2286c43a17157fad32f8de0eb7594cb8becabfcf868f8",
+    "phi_tagger.npy": "d173897704202a7d9ee9b8b7df681979a67f8f321e1e69e9f4e84e652b50ce62",
 }
 
 _lock = threading.Lock()

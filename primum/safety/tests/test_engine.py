@@ -541,6 +541,8 @@ def test_a_negated_insult_fires_no_insult_rule() -> None:
         ("Na mumu doctor be this, useless pesin", False, Label.INSULT, True),
         ("Chutiya system hai yaar, three logins", False, None, False),
         ("@dr_raj tu chutiya hai", True, Label.INSULT, True),
+        ("Questo planning è una cazzata, vaffanculo Excel", False, None, False),
+        ('Sabi ng bantay "bobo ka" sa akin kanina, nag-report na ako', False, None, False),
     ],
 )
 def test_rule_idioms_and_quotations(

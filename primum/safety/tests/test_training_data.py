@@ -176,3 +176,24 @@ def test_no_training_text_appears_in_the_evaluation_sets(
 def test_the_comparison_key_ignores_case_and_spacing() -> None:
     assert _key("  You  ARE\ta\nclown ") == _key("you are a clown")
     assert _key("you are a clown") != _key("you are a clown!")
+
+
+#: Lines written for training but not trained on (see training/candidates/README.md).
+CANDIDATES = SAFETY / "training" / "candidates"
+
+
+def test_candidate_files_are_well_formed_and_apart_from_the_evaluation_sets() -> None:
+    rows = _load(sorted(CANDIDATES.glob("*.jsonl")))
+    assert rows, "no candidate files found"
+    eval_keys = _eval_keys()
+    phone = re.compile(r"\b(\d{3})[-. ]\d{4}\b")
+    for where, row in rows:
+        assert isinstance(row["text"], str) and row["text"].strip() == row["text"] != "", where
+        assert isinstance(row["aimed_at_person"], bool), where
+        if where.startswith("harassment_"):
+            assert row["labels"] and set(row["labels"]) <= LABEL_VALUES, where
+            assert any(Label(label) in HARASSMENT_LABELS for label in row["labels"]), where
+            assert all(m.group(1) == "555" for m in phone.finditer(row["text"])), where
+        else:
+            assert row["kind"] in KINDS, where
+        assert _key(row["text"]) not in eval_keys, where

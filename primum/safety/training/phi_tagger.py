@@ -8,8 +8,8 @@ Needs the dev requirements (scikit-learn); no PyTorch, no download.
 Data (every line hand-written, every person invented):
 - ``evaldata/phi.jsonl``, split ``dev`` only (the ``heldout`` split stays out, so it still
   measures something), ``evaldata/phi_heldout2.jsonl`` (a dev set since the patterns were
-  changed by reading it), and the first six blind sets ``phi_blind.jsonl`` …
-  ``phi_blind6.jsonl`` (development data since 2026-12-07, when their errors were read);
+  changed by reading it), and the first seven blind sets ``phi_blind.jsonl`` …
+  ``phi_blind7.jsonl`` (development data since 2026-12-07, when their errors were read);
 - ``training/data/phi_train_*.txt``: posts written for training, in the same markup
   (``training/phi_markup.py``), by writers who never opened the guard or the evaluation sets.
 The last blind split (``phi_blind8.jsonl``) is never read here.
@@ -77,6 +77,7 @@ DEV_SETS = (
     "phi_blind4.jsonl",
     "phi_blind5.jsonl",
     "phi_blind6.jsonl",
+    "phi_blind7.jsonl",
 )
 
 
