@@ -488,11 +488,12 @@ def blind_rows(path: Path, split: str = "blind") -> list[dict[str, object]]:
     `safety_phi_blind4.txt` the same day (before the second round of changes) and
     `safety_phi_blind5.txt` by 06:29 UTC (before the third), `safety_phi_blind6.txt` at about
     07:30 UTC (after the third), `safety_phi_blind7.txt` at about 09:00 UTC (before the
-    fourth) and `safety_phi_blind8.txt` at about 12:00 UTC (before the fifth), each by a writer (an AI assistant)
+    fourth), `safety_phi_blind8.txt` at about 11:50 UTC (before the fifth) and
+    `safety_phi_blind9.txt` at about 13:15 UTC (after the fifth; not read that day), each by a writer (an AI assistant)
     who was not allowed to open the PHI guard, this script or the other sets, after the guard's
     last change. blind … blind4 were read to fix errors on 2026-12-07 (they are development
     data since), blind5 after blind6 was written, blind6 after blind7 was written, blind7
-    after blind8 was written; blind8 is never used to tune.
+    after blind8 was written; blind8 and blind9 are never used to tune.
     """
     return read_marked_file(path, split, split)
 
@@ -524,7 +525,17 @@ def main() -> None:
     with (OUT / "phi.jsonl").open("w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    for split in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"):
+    for split in (
+        "blind",
+        "blind2",
+        "blind3",
+        "blind4",
+        "blind5",
+        "blind6",
+        "blind7",
+        "blind8",
+        "blind9",
+    ):
         blind = blind_rows(Path(__file__).resolve().parent / f"safety_phi_{split}.txt", split)
         with (OUT / f"phi_{split}.jsonl").open("w", encoding="utf-8") as handle:
             for row in blind:

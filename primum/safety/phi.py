@@ -635,6 +635,13 @@ _PLATE_DISTINCT = re.compile(
     r"(?<!\w)[\u4e00-\u9fff]{1,4}\s?\d{2,3}\s?[\u3040-\u309f]\s?\d{1,2}-\d{2}(?![\w-])"
     r"|(?<!\w)[АВЕКМНОРСТУХ]\s?\d{3}\s?[АВЕКМНОРСТУХ]{2}\s?\d{2,3}(?!\w)"
 )
+#: Latin-script layouts distinct enough to flag with no vehicle word: the current UK ("LM21 XKD"),
+#: French SIV ("AB-123-CD"), German ("M-AB 1234": two letters and three or four digits, so not
+#: "HLA-B 27") and Indian ("MH 12 AB 1234") plates.
+_PLATE_DISTINCT_LATIN = re.compile(
+    r"(?<![\w-])(?:[A-Z]{2}\d{2}[ ][A-Z]{3}|[A-Z]{2}-\d{3}-[A-Z]{2}|(?!HLA-)[A-ZÄÖÜ]{1,3}-[A-Z]{2}[ ]\d{3,4}"
+    r"|[A-Z]{2}[ -]\d{1,2}[A-Z]?[ -][A-Z]{1,3}[ -]\d{4})(?![\w-]|[.,]\d)"
+)
 _PLATE_CUE_BEFORE = re.compile(
     r"\b(?:(?:licen[cs]e |number |registration |reg )?plates?|reg(?:istration)?|rego|tags?)"
     r"\b[^.;\n]{0,20}$"
@@ -1417,6 +1424,8 @@ def _plates(c: _Collector) -> None:
     if not text.isascii():
         for m in _PLATE_DISTINCT.finditer(text):
             c.add(m.start(), m.end(), PhiType.VEHICLE_ID, "licence plate (Japanese or Russian)")
+    for m in _PLATE_DISTINCT_LATIN.finditer(text):
+        c.add(m.start(), m.end(), PhiType.VEHICLE_ID, "licence plate (a layout nothing else has)")
     if not c.words & _VEHICLE_WORDS:
         return
     for m in _PLATE.finditer(text):

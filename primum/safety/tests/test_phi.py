@@ -402,6 +402,9 @@ def test_keyed_values_written_with_their_key_and_new_cues(
         ("surgery booked for 11月3日 in the morning", "11月3日", PhiType.DATE),
         ("follow-up on 7월 15일 with her daughter", "7월 15일", PhiType.DATE),
         ("Ирина Петрова, 93 years, lives alone", "93 years", PhiType.AGE_OVER_89),
+        ("CCTV caught BX70 KLM leaving before the police came", "BX70 KLM", PhiType.VEHICLE_ID),
+        ("le GH-482-TK est resté sur la place handicapé", "GH-482-TK", PhiType.VEHICLE_ID),
+        ("the DL 3C AB 4521 is still outside A&E", "DL 3C AB 4521", PhiType.VEHICLE_ID),
     ],
 )
 def test_third_round_forms(text: str, value: str, kind: PhiType) -> None:
@@ -451,6 +454,8 @@ def test_a_unique_or_rare_case_in_a_small_place_is_a_risky_combination(
         "Power 4/5 in the left arm, pain 9/10 on movement.",
         "Ward 3 uses the ABCDE approach; the 2021 guideline is on the wall.",
         "Teaching on 田中 et al. 2019: a cohort of 4,000 diabetics.",
+        "HLA-B 27 is positive in most with ankylosing spondylitis.",
+        "Ward GH-A has 12 beds and one side room.",
     ],
 )
 def test_teaching_about_rare_cases_and_values_in_brackets_pass(text: str) -> None:
