@@ -1262,10 +1262,12 @@ def third_person(norm: Normalised) -> bool:
 def has_second_person(norm: Normalised) -> bool:
     """The text says "you" to someone: not only inside abuse it quotes in order to talk about
     it ("A relative told me today 'I know where you park'"), and not only to a machine or a
-    program ("Cerner you piece of shit")."""
+    program ("Cerner you piece of shit").
+
+    An @mention does not count here (folding has read its "@" as an "a"): the platform sets
+    ``Context.aimed_at_person`` from mentions itself (``moderation.screening.post_context``),
+    and counting them again made the heads judge "Thoughts, @colleague?" posts as replies."""
     text = norm.folded.text
-    if "@" in norm.original and _HANDLE.search(norm.original):
-        return True
     if _SECOND_PERSON.search(text) is None:
         return False
     quoted = _quoted_spans(text) if any(mark in text for mark in "\"'“‘«„") else []
