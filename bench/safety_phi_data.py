@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from primum.safety.evaluation import BLIND_SPLITS
 from primum.safety.training.phi_markup import parse, read_marked_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -525,17 +526,7 @@ def main() -> None:
     with (OUT / "phi.jsonl").open("w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    for split in (
-        "blind",
-        "blind2",
-        "blind3",
-        "blind4",
-        "blind5",
-        "blind6",
-        "blind7",
-        "blind8",
-        "blind9",
-    ):
+    for split in BLIND_SPLITS:
         blind = blind_rows(Path(__file__).resolve().parent / f"safety_phi_{split}.txt", split)
         with (OUT / f"phi_{split}.jsonl").open("w", encoding="utf-8") as handle:
             for row in blind:
