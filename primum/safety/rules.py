@@ -149,12 +149,16 @@ _THING_BEFORE_YOU = re.compile(
 
 #: A thing named right after the insult ("you absolute piece of shit software", "screw you,
 #: winter", "you piece of garbage website").
-_THING_AFTER = re.compile(
-    r"\W{0,3}(?:\w+\W+)?(?:software|website|site|portal|system|machine|printer|pager|computer|"
+_THINGS = (
+    r"(?:software|website|site|portal|system|machine|printer|pager|computer|"
     r"laptop|app|pump|device|server|program|fax|phone|bus|train|winter|weather|rain|snow|"
     r"monday|traffic|rota|ehr|emr|epic|cerner|wifi|wi-fi|kettle|alarm|scanner|excel|spreadsheet|"
     r"planning|dienstplan|outlook|teams|zoom|citrix)\b"
 )
+_THING_AFTER = re.compile(r"\W{0,3}(?:\w+\W+)?" + _THINGS)
+#: The same things right after the words, with at most a comma or a determiner between
+#: ("vaffanculo Excel", "fuck off, printer"); not "what an idiot, the rota shows…".
+_THING_RIGHT_AFTER = re.compile(r"[,!:]?\s+(?:this |that |stupid |bloody |fucking )?" + _THINGS)
 #: A competition or a celebration anywhere in the text: "I will end you at badminton",
 #: "watch your back, I'm coming for the top spot on the leaderboard", "I'll be waiting outside
 #: the exam hall. with balloons": banter, not a threat.
@@ -1389,8 +1393,12 @@ def _not_at_a_person(label: Label, text: str, start: int, end: int) -> bool:
         )
     if label is _L.INSULT:
         said = text[start:end]
-        if "you" not in said and _THING_AFTER.match(text, end) and not _ANCHOR_FOLDED.search(said):
-            return True  # "vaffanculo Excel", "fuck off printer": said to a thing
+        if (
+            "you" not in said
+            and _THING_RIGHT_AFTER.match(text, end)
+            and not _ANCHOR_FOLDED.search(said)
+        ):
+            return True  # "vaffanculo Excel", "fuck off, printer": said to a thing
         if "you" in said and (
             _THING_AFTER.match(text, end)
             or _THING_BEFORE_YOU.search(text[max(0, start - 40) : start])

@@ -542,6 +542,7 @@ def test_a_negated_insult_fires_no_insult_rule() -> None:
         ("Chutiya system hai yaar, three logins", False, None, False),
         ("@dr_raj tu chutiya hai", True, Label.INSULT, True),
         ("Questo planning è una cazzata, vaffanculo Excel", False, None, False),
+        ("@dr_reid what an idiot, the rota shows he never turns up", True, Label.INSULT, True),
         ('Sabi ng bantay "bobo ka" sa akin kanina, nag-report na ako', False, None, False),
     ],
 )
