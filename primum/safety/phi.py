@@ -1503,9 +1503,8 @@ def _dates(c: _Collector) -> None:
     for m in _MONTH_DAY.finditer(text):
         if _day_ok(m.group()):
             c.add(m.start(), m.end(), PhiType.DATE, "month and day")
-    if not text.isascii() or re.search(r"\d\.?\s+(?:de\s+)?[A-Za-zé]", text):
-        for m in _FOREIGN_DATE.finditer(text):
-            c.add(m.start(), m.end(), PhiType.DATE, "day and month in another language")
+    for m in _FOREIGN_DATE.finditer(text):
+        c.add(m.start(), m.end(), PhiType.DATE, "day and month in another language")
     for m in _MONTH_YEAR.finditer(text):
         if c.context(m.start())[0]:
             c.add(m.start(), m.end(), PhiType.DATE, "month and year of a patient event")
