@@ -285,7 +285,7 @@ class Command(BaseCommand):
             help=(
                 "Which split of the evaluation sets (default: heldout; blind ... blind9: sets "
                 "written later, each by a writer who saw neither the engine nor the others; "
-                "blind8 and blind9 are never used for tuning, the earlier ones are development data)."
+                "blind9 is never used for tuning, the earlier ones are development data)."
             ),
         )
         evaluate.add_argument(
