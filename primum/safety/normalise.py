@@ -183,9 +183,11 @@ def _rewrite(form: Form, pattern: re.Pattern[str], replace: Callable[[re.Match[s
 
 def _unleet(match: re.Match[str]) -> str:
     token = match.group(0)
-    if token.isalpha() or _NOT_LEET.fullmatch(token):
+    # "!" closing a word is punctuation ("report him!", "go home!!"), not a leet "i" ("b!tch")
+    core = token.rstrip("!")
+    if core.isalpha() or _NOT_LEET.fullmatch(core):
         return token
-    return token.translate(_LEET_TABLE)
+    return core.translate(_LEET_TABLE) + token[len(core) :]
 
 
 def _unmask(match: re.Match[str]) -> str:

@@ -831,6 +831,27 @@ _AGE = re.compile(
     rf"|\b(?i:ninety|a hundred|one hundred)(?:[- ](?:and[- ])?{_SPELLED_UNIT})?"
     rf"(?=\s*[,;)]|\s+and\b|\s*[.!?](?:\s|$)|\s*$)"
 )
+#: An age over 89 in another language or script: the number (any digits: "٩٥", "९२") and the
+#: word for years after it ("96歳", "94세", "91 साल", "97 лет", "96 år", "93-årig", "91 J.",
+#: "92 lata", "٩٥ سنة", "อายุ 92 ปี"), or the word for age before it ("Alter: 93", "edad 91");
+#: in English clinical shorthand, "F/94" and "94/M". The number is checked in ``_ages``.
+_AGE_INTL = re.compile(
+    r"(?<![\d.,/:])(\d{2,3})\s?-?\s?(?:[歳才岁歲세살]|(?:साल|वर्ष|बरस|سال|ساله|سنة|سنه|عاما|عامًا|عام|বছর|வயது|ปี|"
+    r"שנים|ετών|χρονών|χρόνων)|(?i:лет|года|год|років|рік|år|årig[aen]?|jaar|jarige|jahre|jährige[rn]?|"
+    r"j\.|ans|años|anos|anni|lat|lata|let|roků|éves|ani|yaşında|yaşındaki|tuổi|tahun|taong gulang|"
+    r"vuotias|vuotta|y/o|yrs?\.?)(?![^\W\d_]))"
+    r"|(?i:alter|edad|idade|età|âge|leeftijd|ålder|alder|wiek|věk|yaş|umur|usia|возраст|ηλικία|"
+    r"umri(?: wa)? miaka|miaka)\s*:?\s*(\d{2,3})(?!\d)"
+    r"|(?:גיל|العمر|عمره|عمرها|उम्र|आयु|年龄|年齢|나이|อายุ)\s*:?\s*(\d{2,3})(?!\d)"
+    r"|\b[MF]/(\d{2,3})\b|\b(\d{2,3})/[MF]\b"
+)
+#: Ninety and more spelled out in other languages, with the word for years.
+_AGE_INTL_SPELLED = re.compile(
+    r"\b(?i:noventa(?:\s+[ye]\s+\w+)?|novant\w*|nonante(?:-\w+)?|quatre-vingt-(?:dix|onze|douze|"
+    r"treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf)|(?:\w+und)?neunzig|(?:\w+en)?negentig|"
+    r"dziewięćdziesiąt(?:\s+\w+)?|девяносто(?:\s+\w+)?|ενενήντα(?:\s+\w+)?|doksan(?:\s+\w+)?)"
+    r"\s+(?i:años|anos|anni|ans|jahre|jaar|lat|lata|лет|года|год|ετών|χρονών|yaşında)\b"
+)
 #: An age given as a bare number where a person's age goes: after a name or a word and
 #: "is"/"'s" ("ethel is 94 and", "Joan's 93 and"), or set off by commas after a name or a
 #: place ("Gloria, 93, at Rosewood", "Mr. Adeyemi, 90, admitted"). The word before must not
@@ -1030,6 +1051,22 @@ _EAST_ASIAN_NAME = re.compile(
     r"[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나엄원채천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용][가-힣]{1,2}"
     r"|[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯][\u4e00-\u9fff]{1,2}"
     r"|(?:佐藤|鈴木|高橋|田中|伊藤|渡辺|山本|中村|小林|加藤|吉田|山田|佐々木|山口|松本|井上|木村|斎藤|清水|山崎|池田|橋本|阿部|石川|山下|中島|石井|小川|前田|岡田|長谷川|藤田|後藤|近藤|村上|遠藤|青木|坂本|斉藤|福田|太田|西村|藤井|岡本|藤原|中野|三浦|原田|松田|竹内|中山|和田)[\u3040-\u30ff\u4e00-\u9fff]{1,3}"
+)
+#: In a post written in another script, a name is what an honorific or a kinship word marks:
+#: before it ("श्रीमती", "السيدة", "الحاجة", "גברת", "คุณยาย", "患者") or after it ("जी", "さん",
+#: "씨", "할머니", "அவர்கள்"); in Greek and Cyrillic, two or three capitalised words in a row.
+_W = _OTHER_SCRIPT_WORD
+_FOREIGN_NAME_MARKED = re.compile(
+    r"(?<!\S)(?:श्रीमती|श्रीमान|المريضة|המטופלת|सुश्री|السيدة|الحاجة|المريض|الطفلة|המטופל|คุณยาย|คุณป้า|คุณลุง|นางสาว|"
+    r"السيد|الحاج|الطفل|החולה|คุณตา|श्री|גברת|ท่าน|גב'|คุณ|นาย|นาง|מר)\s?"
+    rf"({_W}(?:\s{_W})?)"
+    rf"|(?<!\S)((?:{_W}\s)?{_W})\s(?:जी|साहब|साहिबा|அவர்கள்|அம்மா|ஐயா)(?!\w)"
+    r"|(?<!\S)([가-힣]{2,4})\s(?:씨|님|군|양|할머니|할아버지|어르신|학생|어린이|아기|병장|상병|일병|이병|"
+    r"하사|중사)(?![가-힣])"
+    r"|([\u3005\u4e00-\u9fff]{2,4})\s?(?:さん|様|くん|ちゃん|先生|女士|小朋友)"
+)
+_CASED_FOREIGN_NAME = re.compile(
+    r"(?<!\w)[Α-ΩΆ-ΏА-ЯЁЇІЄҐ][\w'’-]+(?:\s[Α-ΩΆ-ΏА-ЯЁЇІЄҐ][\w'’-]+){1,2}(?!\w)"
 )
 #: Key words in other scripts that the name pattern would otherwise take for a name.
 _OTHER_SCRIPT_KEYS = frozenset({"СНИЛС", "ИНН", "ОМС", "Полис", "Паспорт", "Снилс"})
@@ -1551,6 +1588,12 @@ def _ages(c: _Collector) -> None:
         if said:
             start += said.start(1)
         c.add(start, m.end(), PhiType.AGE_OVER_89, "age over 89")
+    for m in _AGE_INTL.finditer(text):
+        group = next(g for g in range(1, 6) if m.group(g))
+        if 90 <= int(m.group(group)) <= 119:
+            c.add(m.start(), m.end(), PhiType.AGE_OVER_89, "age over 89 (another language)")
+    for m in _AGE_INTL_SPELLED.finditer(text):
+        c.add(m.start(), m.end(), PhiType.AGE_OVER_89, "age over 89 in words (another language)")
     for m in _BARE_AGE.finditer(text):
         word = (m.group(1) or m.group(3) or m.group(5) or "").lower()
         if word in _MEASURE_WORDS or _looks_like_measure(text, m.end()):
@@ -1620,6 +1663,21 @@ def _names(c: _Collector) -> None:
         if m.group(1) not in _NOT_NAMES_LOWER:
             c.add(m.start(1), m.end(1), PhiType.NAME, "name after mrs/miss")
     if not text.isascii():
+        # A post written mostly in another script: any run of two or three words there is not
+        # a name (it is the language of the post); only a key word, a possessive or a common
+        # East Asian surname says so.
+        foreign = sum(1 for ch in text if ch.isalpha() and not ch.isascii() and ch > "\u036f")
+        latin = sum(1 for ch in text if ch.isalpha() and (ch.isascii() or ch <= "\u036f"))
+        mostly_foreign = foreign > latin
+        if mostly_foreign:
+            for m in _FOREIGN_NAME_MARKED.finditer(text):
+                group = next(g for g in (1, 2, 3, 4) if m.group(g))
+                c.add(
+                    m.start(group), m.end(group), PhiType.NAME, "name marked by a title or kin word"
+                )
+            for m in _CASED_FOREIGN_NAME.finditer(text):
+                if m.group() not in _OTHER_SCRIPT_KEYS:
+                    c.add(m.start(), m.end(), PhiType.NAME, "capitalised name in another script")
         for m in _OTHER_SCRIPT_NAME.finditer(text):
             if m.group() in _OTHER_SCRIPT_KEYS or _CITATION_AFTER.match(text, m.end()):
                 continue
@@ -1632,9 +1690,11 @@ def _names(c: _Collector) -> None:
             if (
                 keyed
                 or owned
-                or " " in m.group()
-                or _EAST_ASIAN_NAME.fullmatch(m.group())
-                or c.context(m.start())[0]
+                or (
+                    _EAST_ASIAN_NAME.fullmatch(m.group())
+                    and (len(m.group()) > 2 or not mostly_foreign)
+                )
+                or (not mostly_foreign and (" " in m.group() or c.context(m.start())[0]))
             ):
                 c.add(m.start(), m.end(), PhiType.NAME, "name in another script")
     for m in _POSSESSED.finditer(text):

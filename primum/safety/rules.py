@@ -37,7 +37,7 @@ __all__ = [
     "third_person",
 ]
 
-RULES_VERSION = "rules-8"
+RULES_VERSION = "rules-9"
 
 # --- vocabulary -------------------------------------------------------------------------
 
@@ -360,7 +360,7 @@ _RULES: tuple[_Rule, ...] = (
     _r(
         _L.CREDENTIAL_ATTACK,
         0.9,
-        r"\b(?:fake|phony|phoney|fraudulent|pretend|so[- ]called|self[- ]proclaimed|wannabe|bogus|alleged|supposed|glorified|failed|discount|wish\.com|budget|quack) (?:doctor|doc|physician|md|nurse|surgeon|pharmacist|credentials|degree|diploma|licen[cs]e|expert|scientist|medic|specialist|np|rn|oncologist|psychiatrist)\b|\bnot (?:a|an) (?:real|actual) (?:doctor|doc|physician|nurse|surgeon|md|expert|scientist)\b|\b(?:doctor|dr|nurse|md|expert|physician|surgeon) in (?:scare )?quotes\b|[\"“'‘](?:doctor|dr|expert|nurse|physician)[\"”'’]",
+        r"\b(?:fake|phony|phoney|fraudulent|pretend|so[- ]called|self[- ]proclaimed|wannabe|bogus|alleged|supposed|glorified|failed|discount|wish\.com|budget|quack) (?:doctor|doc|physician|md|nurse|surgeon|pharmacist|credentials|degree|diploma|licen[cs]e|expert|scientist|medic|specialist|np|rn|oncologist|psychiatrist)\b|\bnot (?:a|an) (?:real|actual|proper) (?:doctor|doc|physician|nurse|surgeon|md|expert|scientist|paramedic|midwife|pharmacist|dentist|psychiatrist|psychologist|gp|consultant|anaesthetist|anesthetist|radiologist|therapist|medic|clinician|specialist|vet|optometrist|physio|physiotherapist)\b|\b(?:doctor|dr|nurse|md|expert|physician|surgeon) in (?:scare )?quotes\b|[\"“'‘](?:doctor|dr|expert|nurse|physician)[\"”'’]",
         "calls the person a fake clinician",
         anchor=True,
     ),
@@ -914,6 +914,81 @@ _RULES: tuple[_Rule, ...] = (
         anchor=True,
         guard=_SAID_TO_ME,
     ),
+    # ---- seventh round (2026-12-07): forms missed on blind8, written as general families ------
+    _r(
+        _L.THREAT,
+        0.88,
+        r"\b(?:saw|seen|spotted|watched|noticed|clocked|followed) (?:you|u|ya)\b[^.!?\n]{0,40}\b(?:car ?park|parking (?:lot|garage|deck|bay)|(?:to|into|at|by|near) (?:your|ur) car|(?:your|ur) (?:house|home|flat|street|front door|driveway|gym|church|mosque|temple)|after (?:your|ur) (?:shift|nights?|clinic)|leaving (?:work|the hospital|the clinic)|walk(?:ing|ed)? (?:home|to (?:your|ur) car)|at the school gates?)\b"
+        r"|\b(?:no need to|don'?t) (?:be|look) (?:so )?(?:nervous|scared|frightened|jumpy)\b[^.!?\n]{0,30}(?:🙂|😉|😘|😈|😏|:\)|;\))",
+        "says the person is being watched",
+        anchor=True,
+        guard=_SAID_TO_ME,
+    ),
+    _r(
+        _L.THREAT,
+        0.88,
+        r"\b(?:(?:would|will|'?d|it'?d)? ?be (?:awful|terrible|horrible|a tragedy|sad|(?:such )?a (?:real |great |terrible )?(?:pity|shame)|devastating)) if (?:he|she|it|they|your|ur|something|anything|someone|somebody)\b[^.!?\n]{0,40}\b(?:got out|got loose|went missing|got lost|got hurt|happened|was hurt|were hurt|had an accident|caught fire|got run over|disappeared|never came home)\b",
+        "a veiled threat",
+        guard=_SAID_TO_ME,
+    ),
+    _r(
+        _L.THREAT,
+        0.88,
+        r"\bi know (?:your|ur|that your) (?:\w+ )?(?:daughter|son|kids?|children|child|boy|girl|wife|husband|partner|mum|mom|mother|dad|father|parents|dog|cat|family)\b[^.!?\n]{0,15}\b(?:rides|goes|plays|attends|walks|trains|swims|is at|takes|catches|finishes|starts|gets|dances|runs)\b[^.!?\n]{0,50}\b(?:on (?:\w+ )?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|mornings?|evenings?|afternoons?|nights?)|every (?:\w+ )?(?:day|morning|evening|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at (?:\d|half|quarter)|after school|before school|alone)\b"
+        r"|\bswat(?:ting)? (?:the|that|this|him|her|them|his|her|your|ur)\b|\b(?:911|999|112|000) call (?:from|to) (?:his|her|their|your|ur) (?:address|house|home)\b",
+        "a threat against the person or their family",
+        guard=_SAID_TO_ME,
+    ),
+    _r(
+        _L.TOXICITY,
+        0.86,
+        r"\bhope (?:someone|somebody|they|it) (?:does|do|did) (?:that|it|the same|this) to (?:you|u|your|ur|her|him|them)\b|\bhope (?:you|u|she|he|they) feel(?:s)? every (?:second|minute|bit|moment)\b"
+        r"|\bhope (?:your|ur|her|his|their) (?:own )?(?:mum|mom|mother|dad|father|kids?|children|child|family|wife|husband|son|daughter|parents?|gran|nan)\b[^.!?\n]{0,40}\b(?:and there (?:isn'?t|is no|'?s no|are none)|gets? the same (?:treatment|care)|(?:is|are|gets?) (?:left|denied|refused|turned away|made to wait|treated (?:like|the same)))\b",
+        "wishes the person harm",
+        guard=_SAID_TO_ME,
+    ),
+    _r(
+        _L.MOBILISATION,
+        0.88,
+        r"\bname and shame (?:every|all|them|him|her|the lot|each)\b|\bname and shame\b[^.!?\n]{0,30}\b(?:below|in the (?:comments|replies))\b"
+        r"|\b(?:give|leave) (?:him|her|them|this (?:doctor|nurse|clinic|quack)) (?:a |an )?(?:1|one)[- ]?star\b"
+        r"|\b(?:dean|boss|manager|employer|medical director|hr|chair|supervisor|programme director|program director)'?s?'? (?:email|e-mail|number|phone|contact(?: details)?|address) is (?:pinned|in my bio|below|in the (?:replies|comments))\b",
+        "calls on others to go after the person",
+        guard=_SAID_TO_ME,
+    ),
+    _r(
+        _L.SEXUAL_HARASSMENT,
+        0.88,
+        r"\b(?:passed|got|earned|won|scored|made) (?:her|his|their|the|that|this) (?:\w+ ){0,2}on (?:her|his|their) (?:knees|back)\b|\bon (?:her|his) knees for (?:the|a|her|his) (?:job|post|promotion|consultant|pass|grade)\b",
+        "unwanted sexual attention",
+        guard=_SAID_TO_ME,
+    ),
+    _r(
+        _L.IDENTITY_ATTACK,
+        0.86,
+        r"\baffirmative action (?:rubbish|garbage|nonsense|hire|baby|doctor|nurse|case|pick|bs|crap)\b"
+        r"|\bjew(?:s|ish)? (?:\w+ ){0,2}(?:and|&|\+) (?:the )?(?:\w+ )?(?:money|gold|banks|bankers|greed)\b|\bjew(?:s|ish)? (?:\w+ ){0,2}(?:control|own|run) (?:the )?(?:media|banks|pharma|world|government|who)\b"
+        r"|\b(?:you'?re|ur|you are|such) an? coconut\b",
+        "attacks people for who they are",
+        guard=_SAID_TO_ME,
+    ),
+    _r(
+        _L.TOXICITY,
+        0.86,
+        r"\b(?:are|is) the worst (?:kind|sort|type) of (?:parasites?|vermin|leech(?:es)?|scum|filth|rats?|vultures?|cockroach(?:es)?|human beings?|people|grifters?)\b"
+        r"|\b(?:are|is) (?:nothing but |just )?(?:parasites|vermin|leeches|cockroaches|rats|bloodsuckers|vultures)\b(?! (?:in|on|of|that|which))",
+        "contempt for a person or a whole group",
+        guard=r"\b(?:not|never|aren'?t|isn'?t|called (?:us|them|me))\W+(?:\w+\W+){0,2}$|"
+        + _SAID_TO_ME,
+    ),
+    _r(
+        _L.SELF_HARM,
+        0.88,
+        r"\b(?:tablets|pills|meds|drugs|insulin|morphine|opioids|paracetamol|tylenol)\b[^!?\n]{0,60}\b(?:take|swallow|neck) (?:the lot|them all|all of them|the whole (?:box|bottle|packet|pack))\b"
+        r"|\b(?:good|great|fine by me|about time)\W+(?:\w+\W+){0,2}fewer of (?:them|you|em)(?: left)?\b",
+        "encourages self-harm",
+        guard=_SELF_HARM_GUARD,
+    ),
     # ---- sixth round (2026-12-07): other languages --------------------------------------------
     # The sentence encoder (all-MiniLM-L6-v2) was trained on English and sees little in other
     # languages, so abuse there needs its words. Each family below covers French, Spanish,
@@ -959,6 +1034,13 @@ _RULES: tuple[_Rule, ...] = (
         guard=_SAID_TO_ME_INTL,
     ),
     _r(
+        _L.INSULT,
+        0.86,
+        r"\b(?:medecins?|docteurs?|toubibs?|medic[oa]s?|doctor(?:a|es|as)?|doutor(?:a|es|as)?|dottor(?:e|i|essa|esse)|medici|arzt|arzte|arztin(?:nen)?|dokter[s]?|lekarz(?:e|a|y)?|lekarka|doktor(?:a|zy|es)?|daktar|tabib|infirmier(?:e|s)?|enfermer[oa]s?|infermier[ei])\b[^.!?\n]{0,60}?\b(?:oszusc\w*|oszust\w*|łapowkarz\w*|lapowkarz\w*|konowal\w*|vigliacch[io]|ciarlatan[oi]|macellai?[oa]?|bastos|walang hiya|skelm|bedrieer|moordenaar|ladr(?:ao|oes|on|ones)|bandid[oa]s?|matasanos|carnicer[oa]s?|escrocs?|voleurs?|betruger(?:in)?|kurpfuscher(?:in)?|oplichters?|criminali|assassini|ordures?)\b",
+        "insults the person (in another language)",
+        guard=_SAID_TO_ME_INTL,
+    ),
+    _r(
         _L.THREAT,
         0.9,
         r"\b(?:on sait|je sais|nous savons) ou (?:tu|vous) (?:habites?|habitez|vis|vivez|travailles?|travaillez|gares?|garez|dors|dormez)\b|\bon sait (?:ou|quand) (?:se trouve|est|sont) (?:ton|ta|tes|votre|vos|sa|son|ses)\b|\bon viendra\W*$|\bon (?:va|viendra) (?:te |vous )(?:chercher|trouver|rendre (?:une )?visite|faire payer)\b|\b(?:tu vas|vous allez|il va|elle va) le payer\b|\b(?:tu vas|vous allez) payer (?:pour (?:ca|ce que)|cher)\b|\bje vais te (?:tuer|buter|crever|retrouver|defoncer|faire la peau)\b|\bfais gaffe a toi\b|\b(?:tes|vos) jours sont comptes\b"
@@ -989,7 +1071,8 @@ _RULES: tuple[_Rule, ...] = (
         r"|\bse mata logo\b|\bvai se matar\b|\bmorre logo\b|\btomara que (?:voce |tu )?morra\b|\bmata-te\b"
         r"|\bammazzati\b|\bimpiccati\b|\bbuttati (?:giu|dal ponte|sotto un treno)\b|\bspero che (?:tu )?muoia\b"
         r"|\bbring dich um\b|\bbringen sie sich um\b|\bhang dich auf\b|\bkrepier\b|\bverreck\b|\bstirb endlich\b"
-        r"|\bga (?:lekker )?dood\b|\bpleeg zelfmoord\b|\bzabij sie\b|\bpowies sie\b|\bmagpakamatay ka\b|\bmar ja(?:o)?\b|\bsuicide kar (?:le|lo)\b",
+        r"|\bga (?:lekker )?dood\b|\bpleeg zelfmoord\b|\bzabij sie\b|\bpowies sie\b|\bmagpakamatay ka\b|\bmar ja(?:o)?\b|\bsuicide kar (?:le|lo)\b"
+        r"|\bmar (?:jaana|jana|jaani|jani) chahiye\b|\b(?:pankhe|fan|rassi) se latak (?:ja|jao|jaao|jaa)\b|\blatak (?:jao|jaao) sab\b",
         "encourages self-harm (in another language)",
         guard=_SAID_TO_ME_INTL
         + r"|(?:stati|state|sono|furono|vengono|essere|pensamientos? de|pensees? de|gedanken)\W+(?:\w+\W+){0,2}$",
@@ -1000,7 +1083,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:signalez|denoncez|signalons)[- ](?:le|la|les)\b|\bsignalez ce (?:medecin|docteur|type|charlatan)\b|\btout le monde (?:doit )?(?:le|la) (?:signaler|denoncer)\b|\b(?:partagez|diffusez) (?:son nom|son adresse|sa photo)\b|\bbalancez (?:son|sa|ses) (?:nom|adresse|numero)\b"
         r"|\b(?:denuncienl[oa]|denunciadl[oa]|reportenl[oa]|reportadl[oa])\b|\bsi alguien sabe donde vive\b|\bque (?:lo|la) ponga aqui\b|\btodos a (?:denunciar|reportar)l[oa]\b|\b(?:difundan|compartan) (?:su nombre|su direccion|su cara)\b"
         r"|\bdenunciem-n[oa]\b|\bdenunciem (?:ele|ela|esse|essa|este|esta|o dr|a dra)\b|\b(?:compartilhem|espalhem|divulguem) (?:o nome|a cara|o endereco|o perfil)\b"
-        r"|\bsegnalatel[oa]\b|\bdenunciatel[oa]\b"
+        r"|\bsegnalatel[oaie]\b(?: tutti)?|\bdenunciatel[oaie]\b"
+        r"|\bpakishare\b|\bi-?share (?:nyo|natin|ninyo)\b|\budostepni(?:ajcie|jcie)\b|\bniech (?:cal[ay]|wszyscy|caly) (?:\w+ )?wie(?:dza)?\b|\b(?:gee|geef) (?:hom|haar|hulle) (?:'n |een |a )?(?:1|een|one)[- ]?ster\b"
         r"|\bmeldet (?:ihn|sie)\b(?! (?:euch|sich))|\b(?:alle|jeder) (?:ihn|sie) (?:melden|anzeigen)\b|\bteilt (?:seinen|ihren) namen\b"
         r"|\bmeld (?:hem|haar) (?:allemaal|massaal)\b|\bzglaszajcie (?:go|ja)\b|\bi-?report (?:natin|nyo) (?:siya|sila)\b",
         "calls on others to go after the person (in another language)",
@@ -1016,7 +1100,8 @@ _RULES: tuple[_Rule, ...] = (
         r"|\b(?:sogenannte[rn]?|angebliche[rn]?) (?:arzt|arztin|doktor|chirurg(?:in)?)\b|\bgekaufte[rns]? (?:doktortitel|titel|diplom|approbation)\b|\bsollte nie wieder (?:praktizieren|arbeiten) durfen\b"
         r"|\bnep-?(?:arts|dokter)\b|\bkwakzalver\b|\bfalszywy lekarz\b|\bkonowal\b|\bpekeng (?:doktor|doctor|nars)\b"
         r"|\b(?:farzi|nakli|jhoota) (?:doctor|dr|daktar)\b|\bdegree (?:khareedi|kharidi|khareed)\b|\b(?:donation|management quota|paisa) (?:seat|wala)\b[^.!?\n]{0,40}\b(?:mbbs|degree|doctor)\b|\bpaisa phenko\b"
-        r"|\b(?:fake|counterfeit) (?:doctor|nurse) (?:wey|dey|na)\b",
+        r"|\b(?:fake|counterfeit) (?:doctor|nurse) (?:wey|dey|na)\b"
+        r"|\b(?:inti|enti|enta|inta|anta|anti|huwa|hiya|howa|heya) (?:mish|mush|mesh|mosh|mu|mo) (?:doktor|doktora|doctora|daktor|daktora|tabib|tabiba)\b",
         "attacks the person's credentials (in another language)",
         guard=_SAID_TO_ME_INTL,
     ),
@@ -1266,7 +1351,7 @@ def third_person(norm: Normalised) -> bool:
 def has_second_person(norm: Normalised) -> bool:
     """The text says "you" to someone: not only inside abuse it quotes in order to talk about
     it ("A relative told me today 'I know where you park'"), and not only to a machine or a
-    program ("Cerner you piece of shit").
+    program ("Cerner you piece of shit", "fuck you, printer").
 
     An @mention does not count here (folding has read its "@" as an "a"): the platform sets
     ``Context.aimed_at_person`` from mentions itself (``moderation.screening.post_context``),
@@ -1278,6 +1363,7 @@ def has_second_person(norm: Normalised) -> bool:
     return any(
         not any(start <= m.start() and m.end() <= end for start, end in quoted)
         and not _THING_BEFORE_YOU.search(text[max(0, m.start() - 40) : m.start()])
+        and not (m.group(0) == "you" and _THING_RIGHT_AFTER.match(text, m.end()))
         for m in _SECOND_PERSON.finditer(text)
     )
 

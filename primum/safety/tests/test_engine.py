@@ -145,12 +145,22 @@ def test_normalise_keeps_a_map_to_the_original() -> None:
         ("**bold** and 5*3", "**bold** and 5*3"),  # markdown and arithmetic stay
         ("a*** and ***", "a*** and ***"),  # mostly asterisks: nothing to read
         ("ᴅʀ ᴋɪᴍ", "dr kim"),  # small capitals
+        ("b!tch!", "bitch!"),  # a "!" inside a word is an "i"; closing it, punctuation
+        ("report him!!", "report him!!"),
     ],
 )
 def test_masked_words_and_small_capitals_are_read(text: str, folded: str) -> None:
     norm = normalise(text)
     assert norm.folded.text == folded
     assert norm.span(norm.folded, 0, len(folded)) == (0, len(text))
+
+
+def test_swearing_at_a_thing_named_after_you_is_not_a_reply() -> None:
+    from primum.safety import rules
+
+    assert not rules.has_second_person(normalise("Fuck you, printer."))
+    assert rules.has_second_person(normalise("fuck you, you useless doctor"))
+    assert assess("Fuck you, printer.").decision is Decision.ALLOW
 
 
 def test_threats_and_doxxing_are_held_in_public_and_thresholds_are_per_space() -> None:
@@ -544,6 +554,59 @@ def test_a_negated_insult_fires_no_insult_rule() -> None:
         ("Questo planning è una cazzata, vaffanculo Excel", False, None, False),
         ("@dr_reid what an idiot, the rota shows he never turns up", True, Label.INSULT, True),
         ('Sabi ng bantay "bobo ka" sa akin kanina, nag-report na ako', False, None, False),
+        # seventh round: families read on blind8, tested on new sentences
+        (
+            "spotted you in the Tesco car park after your night shift",
+            True,
+            Label.THREAT,
+            True,
+        ),
+        ("saw you at the conference, great talk on sepsis!", True, None, False),
+        ("No need to look so nervous when you leave, doc 😉", True, Label.THREAT, True),
+        (
+            "Nice cat. Be a real shame if she went missing while you're at work.",
+            True,
+            Label.THREAT,
+            True,
+        ),
+        (
+            "Would be awful if the pharmacy closed, half the village relies on it",
+            False,
+            None,
+            False,
+        ),
+        (
+            "I know your son plays for Riverside under-10s on Sunday mornings.",
+            True,
+            Label.THREAT,
+            True,
+        ),
+        ("I know your son plays for Riverside, mine is on the team too!", True, None, False),
+        ("someone should swat that anti-vax doctor", False, Label.THREAT, True),
+        ("I hope someone does that to you one day", True, Label.TOXICITY, True),
+        ("hope your own kids get turned away from A&E like mine did", True, Label.TOXICITY, True),
+        ("hope your mum gets better soon, thinking of you", True, None, False),
+        ("Name and shame every GP who refused to refer her", False, Label.MOBILISATION, True),
+        ("We should name and shame hospitals that underpay nurses", False, None, False),
+        ("Leave him a one-star everywhere, he deserves it", False, Label.MOBILISATION, True),
+        ("your boss's email is pinned on my profile btw", True, Label.MOBILISATION, True),
+        ("Heard she got her registrar job on her knees", False, Label.SEXUAL_HARASSMENT, True),
+        ("Surgeons are the worst kind of parasite", False, Label.TOXICITY, True),
+        ("Ticks are parasites that carry Lyme disease", False, None, False),
+        ("all those pills in your drawer... take the lot", True, Label.SELF_HARM, True),
+        ("Patient said she would take the lot if we discharged her", False, None, False),
+        ("Doctors quitting from burnout? Good. Fewer of them left.", False, Label.SELF_HARM, True),
+        ("@dr_ash you are not a real paramedic", True, Label.CREDENTIAL_ATTACK, True),
+        ("Affirmative action rubbish, that's how he got in", False, Label.IDENTITY_ATTACK, True),
+        ("Affirmative action in admissions was ruled on in 2023", False, None, False),
+        ("you're such a coconut, forgot your roots", True, Label.IDENTITY_ATTACK, True),
+        ("Les médecins de cette clinique sont des escrocs", False, Label.INSULT, True),
+        ("Questi medici sono dei vigliacchi, segnalateli", False, Label.MOBILISATION, True),
+        ("Ang doktor sa clinic na yan, walang hiya! pakishare", False, Label.MOBILISATION, True),
+        ("enta mush doktor, enta harami", True, Label.CREDENTIAL_ATTACK, True),
+        ("Aise logon ko mar jaana chahiye", False, Label.SELF_HARM, True),
+        ("Lekarze z tej przychodni to oszuści. Udostępniajcie!", False, Label.MOBILISATION, True),
+        ("Uwaga na oszustów SMS podszywających się pod bank", False, None, False),
     ],
 )
 def test_rule_idioms_and_quotations(

@@ -405,6 +405,31 @@ def test_keyed_values_written_with_their_key_and_new_cues(
         ("CCTV caught BX70 KLM leaving before the police came", "BX70 KLM", PhiType.VEHICLE_ID),
         ("le GH-482-TK est resté sur la place handicapé", "GH-482-TK", PhiType.VEHICLE_ID),
         ("the DL 3C AB 4521 is still outside A&E", "DL 3C AB 4521", PhiType.VEHICLE_ID),
+        # seventh round: ages in other languages and scripts, names marked by a title or kin word
+        ("山本さん (95歳) は今朝転倒", "95歳", PhiType.AGE_OVER_89),
+        ("이순자 할머니 (93세) 오늘 입원", "93세", PhiType.AGE_OVER_89),
+        ("शर्मा जी 92 साल के हैं", "92 साल", PhiType.AGE_OVER_89),
+        ("Пациентка, 98 лет, упала дома", "98 лет", PhiType.AGE_OVER_89),
+        ("Gunnar, 94 år, bor ensam", "94 år", PhiType.AGE_OVER_89),
+        ("Herr Weber, 90 J., Sturz", "90 J.", PhiType.AGE_OVER_89),
+        ("pani Zofia, 96 lat, w domu", "96 lat", PhiType.AGE_OVER_89),
+        ("جدتي ٩٧ سنة وتعيش وحدها", "٩٧ سنة", PhiType.AGE_OVER_89),
+        ("Mrs Oduya M/91 no wait, F/91, frail", "F/91", PhiType.AGE_OVER_89),
+        (
+            "Seu Joaquim, noventa e dois anos, mora sozinho",
+            "noventa e dois anos",
+            PhiType.AGE_OVER_89,
+        ),
+        (
+            "quatre-vingt-quinze ans et toujours au jardin",
+            "quatre-vingt-quinze ans",
+            PhiType.AGE_OVER_89,
+        ),
+        ("मरीज़ श्रीमती कमला देवी को आज छुट्टी मिली", "कमला देवी", PhiType.NAME),
+        ("الحاجة زينب علي جاءت اليوم للعيادة", "زينب علي", PhiType.NAME),
+        ("昨日 佐々木さん が退院しました", "佐々木", PhiType.NAME),
+        ("오늘 박민수 군 다리 골절로 입원", "박민수", PhiType.NAME),
+        ("Ο ασθενής Νίκος Αλεξίου ήρθε ξανά σήμερα", "Νίκος Αλεξίου", PhiType.NAME),
     ],
 )
 def test_third_round_forms(text: str, value: str, kind: PhiType) -> None:
@@ -456,6 +481,12 @@ def test_a_unique_or_rare_case_in_a_small_place_is_a_risky_combination(
         "Teaching on 田中 et al. 2019: a cohort of 4,000 diabetics.",
         "HLA-B 27 is positive in most with ankylosing spondylitis.",
         "Ward GH-A has 12 beds and one side room.",
+        # seventh round: numbers with a unit that are no age, and words in a post in another script
+        "BP 95/60, HR 92, sats 94 on air.",
+        "Dose 100 mg, weight 92 kg, eGFR 91.",
+        "高血压 患者 注意 血压",
+        "당뇨 환자 상태 양호, 선생님 감사합니다",
+        "आज वार्ड में बहुत भीड़ थी और सबको धैर्य रखना पड़ा",
     ],
 )
 def test_teaching_about_rare_cases_and_values_in_brackets_pass(text: str) -> None:
