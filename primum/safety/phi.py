@@ -457,7 +457,9 @@ _PHONE_KEYED = re.compile(
     r"(?:is|at|on|:)?\s*(\d{7,11}|\d{3}[\s.-]\d{4})\b",
     re.IGNORECASE,
 )
-_FAX_BEFORE = re.compile(r"\bfax(?:ed|es|ing)?\b[^.\n]{0,45}$|\bF:\s*$", re.IGNORECASE)
+_FAX_BEFORE = re.compile(
+    r"\b(?:tele)?fax(?:ed|es|ing|en|er|ar|a|e|nummer|nr)?\b[^.\n]{0,45}$|\bF:\s*$", re.IGNORECASE
+)
 #: Any run of 2-5 digit groups (international, UK, Australian, Indian layouts, "555 0192 334"):
 #: a phone when it has a prefix (+44, (02), a leading 0 trunk digit) or a phone word before it.
 _PHONE_GROUPS = re.compile(
@@ -474,7 +476,9 @@ _PHONE_WORD_BEFORE = re.compile(
     r"\b(?:phon(?:e|es|ed|ing)|telephone|tel|mob|mobile|cell|call(?:s|ed|ing)?|ring(?:s|ing)?|"
     r"rang|text(?:s|ed|ing)?|txt|whatsapp|sms|numbers?|no|contact|reach(?:ed|es|ing)?|landline|"
     r"pager|bleep|try (?:him|her|them|me|mum|dad)? ?on|"
-    r"fax(?:es|ed|ing)?|ph)\b[^.\n\d]{0,30}$",
+    r"fax(?:es|ed|ing)?|ph|cel|celular|m[oó]vil|tel[eé]fono|telefone|t[eé]l[eé]phone|portable|"
+    r"handy|telefon|telefono|cellulare|numer|nummer|mobiel|mobil|tlf|puhelin|zap|ruft|anrufen|"
+    r"appel(?:er|le|é)?|llam(?:ar|a|ó|e)|ligar|liga|chiamare|bellen|zadzwo\w*)\b[^.\n\d]{0,30}$",
     re.IGNORECASE,
 )
 #: "faxed to 555-0148, her mobile is 555-0149": a phone word after the fax word wins.
@@ -502,7 +506,8 @@ _IPV6 = re.compile(
 
 #: What may stand between a key word and its value: "NHS no: ", "member ID #", "card number ".
 _ID_PREFIX = (
-    r"(?i:\s*(?:card|cards)?\s*(?:number|no\.?|nr\.?|num|id|#)?\s*(?:is|was|of|=|:|#|-|\()?\s*)$"
+    r"(?i:\s*(?:card|cards)?\s*(?:number|no\.?|nr\.?|num|id|ref\.?|reference|#)?\s*"
+    r"(?:is|was|of|=|:|#|-|\()?\s*)$"
 )
 _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
     (
@@ -518,7 +523,12 @@ _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
         r"PPSN?|NRIC|CNIC|NIN|BVN|omang|Ghana ?Card|Emirates ID|NIDA|personnummer|PESEL|"
         r"(?:his|her|their|my) ID(?: number| no\.?)?|HKID|MyKad|kimlik|codice fiscale|"
         r"Teudat Zehut|s[ée]curit[ée] sociale|UMID|(?-i:SSS|TIN|NIF|SA ID)|"
-        r"SNILS|СНИЛС|(?-i:SIN|PAN|NI|IC|BSN|CPR|NIR|DNI|NIE|CURP|CPF|RUT|NIC|NID)",
+        r"SNILS|СНИЛС|(?-i:SIN|PAN|NI|IC|BSN|CPR|NIR|DNI|NIE|CURP|CPF|RUT|NIC|NID)|"
+        r"RRN|resident registration|주민등록번호|주민번호|My ?Number|マイナンバー|個人番号|身份证号?|"
+        r"身分證(?:字號)?|居民身份证|(?-i:NSS|AHV|SVNR|CNP|AMKA|NISS|NIK|KTP|DUI|INE|RNOKPP|ИНН)|"
+        r"ΑΜΚΑ|РНОКПП|num[ée]ro de s[ée]cu|s[ée]cu|Sozialversicherungsnummer|Steuer-?ID|"
+        r"rodn[ée] [čc][íi]slo|c[ée]dula|henkil[öo]tunnus|HETU|f[øo]dselsnummer|CPR-nummer|"
+        r"rijksregisternummer|burgerservicenummer|TC kimlik|T\.C\.|Teudat|תעודת זהות|ת\.ז\.?",
         "national identity number",
     ),
     (
@@ -532,7 +542,11 @@ _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
         r"MRN|medical record|med rec|hospital|chart|record|NHS|NHI|unit|CR|hosp|UHID|EMR|EHR|EPR|"
         r"clinic card|clinic number|hospital card|patient card|folder(?: number| no\.?)?|"
         r"file number|OPD(?: card| number| no\.?)?|"
-        r"(?-i:CHI|UR|URN|IP|OP)",
+        r"(?-i:CHI|UR|URN|IP|OP|IPP)|住院号|病历号|病案号|病歴番号|カルテ番号|診察券番号|患者ID|병록번호|"
+        r"등록번호|환자번호|Patienten-?ID|Patientennummer|Fallnummer|Aufnahmenummer|"
+        r"num[ée]ro de dossier|n° de dossier|dossier|prontu[áa]rio|historia cl[íi]nica|expediente|"
+        r"cartella clinica|numero di cartella|nosologico|dossiernummer|pati[ëe]ntnummer|"
+        r"ziekenhuisnummer|journalnummer|hosp\.? no|hospital no",
         "medical record number",
     ),
     (
@@ -566,7 +580,9 @@ _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
         PhiType.DEVICE_ID,
         r"serial|S/N|SN|device|IMEI|UDI|implant|pacemaker serial|pump serial|"
         r"pacemaker|ICD|insulin pump|CGM|hearing aid|transmitter|transmitter ID|sensor|"
-        r"sensor ID|monitor ID|LVAD|VAD|controller",
+        r"sensor ID|monitor ID|LVAD|VAD|controller|PDM|Seriennummer|num[ée]ro de s[ée]rie|"
+        r"n[úu]mero de s[ée]rie|numero di serie|serienummer|製造番号|シリアル番号|序列号|일련번호|"
+        r"מספר סידורי|серийный номер",
         "device serial number",
     ),
     (
@@ -611,6 +627,7 @@ _ID_CANDIDATE = re.compile(
     r"|[A-Z][ ]\d{3,6}-\d{3,6}(?![\w/-]|[.,]\d)"
     r"|[A-Z]{2,4}[ ]\d{5,10}(?![\w/-]|[.,]\d)"
     r"|[A-Z]{2,4}[ ]\d{1,6}/\d{2,6}(?![\w/-]|[.,]\d)"
+    r"|\d{1,3}(?:[ ]\d{2,3}){4,6}(?![\w/-]|[.,]\d)"
     r"|\d{2,6}(?:[ ]\d{1,6}){1,4}(?![\w/-]|[.,]\d)"
     r"|[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9](?:[ ]\d{2,6}(?![\w/-]|[.,]\d))*)"
 )
@@ -634,6 +651,9 @@ _PLATE = re.compile(
 _PLATE_DISTINCT = re.compile(
     r"(?<!\w)[\u4e00-\u9fff]{1,4}\s?\d{2,3}\s?[\u3040-\u309f]\s?\d{1,2}-\d{2}(?![\w-])"
     r"|(?<!\w)[АВЕКМНОРСТУХ]\s?\d{3}\s?[АВЕКМНОРСТУХ]{2}\s?\d{2,3}(?!\w)"
+    r"|(?<![\w-])\d{2,3}\s?[가-힣]\s?\d{4}(?![\w-])"
+    r"|(?<!\w)[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]\s?[·.]?\s?"
+    r"[A-Z0-9]{5,6}(?![\w-])"
 )
 #: Latin-script layouts distinct enough to flag with no vehicle word: the current UK ("LM21 XKD"),
 #: French SIV ("AB-123-CD"), German ("M-AB 1234": two letters and three or four digits, so not
@@ -657,9 +677,11 @@ _PLATE_CUE_BEFORE = re.compile(
 #: "Kennzeichen M-AB 1234"): one to three groups of letters and digits, both present.
 _PLATE_KEYED = re.compile(
     r"\b(?i:(?:licen[cs]e |number |registration |reg )?plates?|placa|plaque|matr[ií]cula|"
-    r"Kennzeichen|targa|rego|reg(?:istration)?(?: no\.?| number)?)\s*(?:(?i:is|was|no\.?|number)\s*)?"
+    r"Kennzeichen|targa|rego|reg(?:istration)?(?: no\.?| number)?|car|van|truck|bakkie|ute|"
+    r"camioneta|carro|coche|voiture|auto|Wagen|samoch\w*|bilen|bil|araba|kenteken|rejestracja)"
+    r"\s*(?:(?i:is|was|no\.?|number)\s*)?"
     r"[:#]?\s*(?P<v>(?=[A-Z0-9 -]{4,12}\b)(?=[A-Z -]*\d)(?=[0-9 -]*[A-Z])"
-    r"[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,2})(?![\w-])"
+    r"[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,5}){0,2})(?![\w-])"
 )
 _WORD = re.compile(r"[a-z]+")
 _NAME_KEY_TEXT = """patient pt client son daughter wife husband partner mother mom mum father dad brother
@@ -715,6 +737,22 @@ _VEHICLE_WORDS = frozenset(
         "camper",
         "jeep",
         "bakkie",
+        "camioneta",
+        "carro",
+        "coche",
+        "voiture",
+        "auto",
+        "wagen",
+        "samochod",
+        "samoch",
+        "samochodzie",
+        "samochodem",
+        "samochodu",
+        "bil",
+        "bilen",
+        "araba",
+        "kenteken",
+        "rejestracja",
     ]
 )
 _VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=[A-Z0-9]*\d)(?=[0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}\b")
@@ -769,11 +807,20 @@ _HOLIDAY = re.compile(
     r"Guy Fawkes(?: Night| Day)?|Hogmanay|Mother['’]?s Day|Father['’]?s Day|Good Friday|"
     r"Remembrance (?:Day|Sunday)|Veterans['’]? Day|Bastille Day|Juneteenth|"
     r"(?:Lunar|Chinese) New Year|Holi|Hanukkah|Rosh Hashanah|Yom Kippur|Midsummer(?:['’]s)? Day|"
-    r"Martin Luther King(?: Jr\.?)? Day|MLK Day|Presidents['’]? Day|Groundhog Day)\b"
+    r"Martin Luther King(?: Jr\.?)? Day|MLK Day|Presidents['’]? Day|Groundhog Day|"
+    r"Holy (?:Thursday|Saturday)|Maundy Thursday|Ash Wednesday|Palm Sunday|Whit Monday|Pentecost|"
+    r"Pongal|Onam|Navratri|Durga Puja|Dussehra|Lohri|Vaisakhi|Baisakhi|Raksha Bandhan|Ganesh "
+    r"Chaturthi|Sallah(?: [Dd]ay)?|Eid al-(?:Fitr|Adha)|Madaraka Day|Jamhuri Day|Mashujaa Day|"
+    r"Heritage Day|Freedom Day|Youth Day|Republic Day|Victory Day|Chuseok|Seollal|Obon|Songkran|"
+    r"T[eế]t|Vesak|Purim|Passover|Carnival|Carnaval|D[ií]a de (?:los )?Muertos|King['’]?s Day|"
+    r"Koningsdag|[Mm]idsommar(?:afton)?|Juhannus|Sankt Hans|St\.? Andrew['’]?s Day|"
+    r"St\.? David['’]?s Day|St\.? George['’]?s Day|Bank Holiday Monday|May Day)\b"
     r"(?:,?\s+(?:19|20)\d{2}\b)?"
 )
 _HOLIDAY_CUE = re.compile(
-    r"\b(?:on|over|last|this|since|before|after|until|till|from|by)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:on|over|last|this|since|before|after|until|till|from|by|sedan|siden|seit|depuis|desde|"
+    r"dal|dalla|sinds|od|från|fra|am|le|el|em|no|na|en|op|på|a partir de)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _ORDINAL_WORDS = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
@@ -980,6 +1027,31 @@ _PLACE_CUE = re.compile(
     rf"(?:lady|man|woman|guy|farmer|fisherman|kid|boy|girl|family|couple|patient|pt|gentleman|"
     rf"chap|bloke|student|worker|labourer|teacher|retiree) from) (?P<v>{_NAME}(?:\s{_NAME})?)"
 )
+#: Where a patient lives or comes from, said in another language: a residence verb or a
+#: neighbourhood word before a capitalised place ("mora em Juazeiro do Norte", "wohnt in
+#: Neukölln", "de la colonia Tepito", "bor i Västerås", "mieszka w Piasecznie").
+_PLACE_CUE_INTL = re.compile(
+    r"\b(?:mora (?:em|no|na)|vive (?:em|en|a|no|na)|reside (?:em|en)|vit (?:à|a|au)|habite (?:à|a|au)|"
+    r"abita (?:a|in)|wohnt (?:in|im)|lebt (?:in|im)|stammt aus|kommt aus|wohnhaft in|woont (?:in|te)|"
+    r"bor (?:i|på)|bor (?:ute )?på|asuu|mieszka (?:w|we|na)|tinggal di|taga-?|anaishi|"
+    r"(?:de la |del |la )?colonia|(?:del )?barrio|bairro|quartier|Ortsteil|wijk|dzielnica|barangay|"
+    r"kampung|comuna|vereda|povoado|aldeia|distrito de|village de|vila)\s+"
+    rf"(?P<v>{_NAME}(?:(?:\s(?:do|da|dos|das|de|del|di|du|la|le|am|an der|op|aan)\s|\s|-){_NAME}){{0,2}})"
+)
+#: The same after a plain preposition of another language, in a sentence about a patient:
+#: "em Campinas", "à Trois-Rivières", "aus Eppendorf", "från Västerås", "w Piasecznie",
+#: "di Bandung". English prepositions are ``_CITY``'s.
+_PLACE_PREP_INTL = re.compile(
+    r"(?<![\w-])(?:em|à|au|aux|en|aus|uit|på|från|fra|w|we|z|ze|di|dari|sa|kutoka|huko|ở|tại)\s+"
+    rf"(?P<v>{_NAME}(?:(?:\s(?:do|da|dos|das|de|del|di|du|la|le|am)\s|\s|-){_NAME}){{0,2}})"
+)
+#: Journals and publishers: "publicado en Lancet" is no place.
+_JOURNAL_WORDS = """Lancet NEJM JAMA BMJ Nature Science Cell Circulation Chest Thorax Gut Blood
+    Pediatrics Neurology Brain Radiology Anesthesiology Anaesthesia Medline PubMed Cochrane
+    Elsevier Springer Wiley UpToDate"""
+_JOURNALS = frozenset(_JOURNAL_WORDS.split())
+_FOREIGN_PREPOSITION_WORDS = "em au aux en aus uit fra w we z ze di dari sa kutoka huko"
+_FOREIGN_PREPOSITIONS = frozenset(_FOREIGN_PREPOSITION_WORDS.split())
 _NON_EPONYM_CITY_NEXT = re.compile(
     r"\s*(?:criteria|rules?|score|scale|classification|shunt|consensus|protocol|guidelines?|"
     r"definition|system|study|trial|heart study|coma|syncope|ankle|knee|head)\b",
@@ -1000,7 +1072,9 @@ _POSTAL_KEYED = re.compile(
 _FACILITY_SKIP_FIRST = frozenset({"The", "A", "An", "Our", "My", "His", "Her", "This", "That"})
 _ROOM = re.compile(
     r"\b(?:room|rm|bed|ward|bay|cubicle|cell|resus|resus bay|chair|trolley|side room|pod|"
-    r"recliner|cot|incubator|isolette|booth)\.?\s*#?\s*(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})\b"
+    r"recliner|cot|incubator|isolette|booth|seat|berth|cabin|палата|койка|Zimmer|chambre|lit|"
+    r"cama|habitaci[oó]n|quarto|leito|letto|stanza|kamer|sala|huone|pok[oó]j|oda|phòng|giường|"
+    r"kamar|kwarto)\.?\s*(?:#|№|nr\.?|n[º°o]\.?)?\s*(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})\b"
     r"|(?-i:\b[A-Z][- ]?(?:[Ww]ing|[Bb]lock)\b)",
     re.IGNORECASE,
 )
@@ -1412,8 +1486,10 @@ def _shaped_ids(c: _Collector) -> None:
         ):
             continue
         before = text[max(0, m.start() - 60) : m.start()]
-        if _NOT_ID_CUE.search(before):
+        if _NOT_ID_CUE.search(before) or _CITATION_PAGES_BEFORE.search(before):
             continue
+        if "/" in value and _UNIT_PATH.fullmatch(value):
+            continue  # "mL/min/1.73m2": a unit
         kind, reason = _cued_type(_sentence_before(before), value)
         c.add(m.start(), m.end(), kind, reason)
     # Digit groups with spaces that only a key word earlier in the sentence makes an identifier
@@ -1429,6 +1505,13 @@ def _shaped_ids(c: _Collector) -> None:
             c.add(m.start(), m.end(), kind, reason)
 
 
+#: "N Engl J Med 2007;357:1598-1607": the pages of a citation follow the year and volume.
+_CITATION_PAGES_BEFORE = re.compile(r"(?:19|20)\d{2}\s?;\s?\d{1,4}(?:\s?\(\d{1,4}\))?\s?:\s?$")
+#: A unit written as a path of unit words ("mL/min/1.73m2", "mg/kg/day", "mmol/L").
+_UNIT_PATH = re.compile(
+    r"(?i:(?:\d+(?:\.\d+)?)?(?:ml|l|dl|min|h|hr|kg|g|mg|mcg|ug|mmol|mol|m2|m²|day|d|kg/m2|iu|u|s)"
+    r"(?:/(?:\d+(?:\.\d+)?)?(?:ml|l|dl|min|h|hr|kg|g|mg|mcg|ug|mmol|mol|m2|m²|day|d|iu|u|s))+)"
+)
 _SPACED_DIGITS = re.compile(r"(?<![\w/.+-])\d{2,6}(?: \d{1,6}){1,4}(?:-\d{1,3})?(?![\w/-]|[.,]\d)")
 #: A full stop that does not end a sentence: "e.g. NY-MCD-44718265", "i.e. the MRN".
 _NOT_SENTENCE_END = re.compile(r"(?i:\b(?:e\.g|i\.e|eg|ie|etc|approx|vs|no|nr|dr|mr|mrs|ms|st))$")
@@ -1493,7 +1576,8 @@ def _phones(c: _Collector) -> None:
         digits = sum(ch.isdigit() for ch in value)
         if not 8 <= digits <= 13:
             continue
-        prefixed = value[0] in "+(" or (value[0] == "0" and 10 <= digits <= 11)
+        # a trunk 0 and ten to twelve digits ("0176 5551 2038": German mobiles have twelve)
+        prefixed = value[0] in "+(" or (value[0] == "0" and 10 <= digits <= 12)
         indian_mobile = (
             digits == 10 and value[0] in "6789" and bool(re.fullmatch(r"\d{5} \d{5}", value))
         )
@@ -1539,6 +1623,12 @@ def _dates(c: _Collector) -> None:
             c.add(m.start(), m.end() - 1, PhiType.DATE, "day and month (German style)")
     for m in _MONTH_DAY.finditer(text):
         if _day_ok(m.group()):
+            ranged = _DAY_RANGE_BEFORE.search(text[max(0, m.start() - 6) : m.start()])
+            if (ranged or _DAY_RANGE_AFTER.match(text, m.end())) and not (c.context(m.start())[0]):
+                # "ERA Congress, 4-7 June 2025": the days of an event, not a patient's (and the
+                # word tagger, which comes later, is not to take them either)
+                c.taken.append((m.start(), m.end()))
+                continue
             c.add(m.start(), m.end(), PhiType.DATE, "month and day")
     for m in _FOREIGN_DATE.finditer(text):
         c.add(m.start(), m.end(), PhiType.DATE, "day and month in another language")
@@ -1571,6 +1661,11 @@ def _dates(c: _Collector) -> None:
             _HOLIDAY_CUE.search(text[max(0, m.start() - 8) : m.start()]) and c.context(m.start())[0]
         ):
             c.add(m.start(), m.end(), PhiType.DATE, "holiday date")
+
+
+#: One end of a range of days ("4-7 June", "29 Aug-1 Sept").
+_DAY_RANGE_BEFORE = re.compile(r"(?:\b\d{1,2}|[A-Za-z]{3}\.?)\s?[-–]\s?$")
+_DAY_RANGE_AFTER = re.compile(r"\s?[-–]\s?\d{1,2}\b")
 
 
 def _day_ok(value: str) -> bool:
@@ -1617,6 +1712,17 @@ def _locations(c: _Collector) -> None:
             continue
         if value.split()[0] not in _NOT_NAMES:
             c.add(start, end, PhiType.LOCATION, "where the patient lives")
+    for m in _PLACE_CUE_INTL.finditer(text):
+        value = m.group("v")
+        if value.split()[0] not in _NOT_NAMES and not _wide(value):
+            c.add(m.start("v"), m.end("v"), PhiType.LOCATION, "where the patient lives")
+    if not text.isascii() or c.words & _FOREIGN_PREPOSITIONS:
+        for m in _PLACE_PREP_INTL.finditer(text):
+            value = m.group("v")
+            first = value.split()[0]
+            if first in _NOT_NAMES or first in _JOURNALS or _wide(value) or c.context(m.start())[1]:
+                continue
+            c.add(m.start("v"), m.end("v"), PhiType.LOCATION, "town or city (another language)")
     for pattern, reason in (
         (_CITY, "town or city"),
         (_COUNTY, "county"),

@@ -430,6 +430,33 @@ def test_keyed_values_written_with_their_key_and_new_cues(
         ("昨日 佐々木さん が退院しました", "佐々木", PhiType.NAME),
         ("오늘 박민수 군 다리 골절로 입원", "박민수", PhiType.NAME),
         ("Ο ασθενής Νίκος Αλεξίου ήρθε ξανά σήμερα", "Νίκος Αλεξίου", PhiType.NAME),
+        # key words in other languages, phones and plates with their local cues
+        ("急诊 病历号 AB20250113 的病人", "AB20250113", PhiType.MRN),
+        ("Herr Kaya, Fallnummer 55120934, Sturz", "55120934", PhiType.MRN),
+        (
+            "Mme Roux, numéro de sécu 2 61 03 13 055 118 47, arrivée",
+            "2 61 03 13 055 118 47",
+            PhiType.SSN,
+        ),
+        ("paciente con NSS 55112233445 sin vigencia", "55112233445", PhiType.SSN),
+        ("Kim Ji-ho RRN 900101-1234567 on the form", "900101-1234567", PhiType.SSN),
+        ("boarding pass booking ref QW7ZP2 for the transfer", "QW7ZP2", PhiType.OTHER_UNIQUE_ID),
+        ("la hija dejó el cel 55 5555 1234 en recepción", "55 5555 1234", PhiType.PHONE),
+        ("der Sohn ruft an: 0151 5551 2233", "0151 5551 2233", PhiType.PHONE),
+        ("graag faxen naar de huisarts, 020 555 1234", "020 555 1234", PhiType.FAX),
+        ("the Hyundai, plate 12가 3456, is in the bay", "12가 3456", PhiType.VEHICLE_ID),
+        ("zostawił samochód WA 12345 przed SOR", "WA 12345", PhiType.VEHICLE_ID),
+        ("Su camioneta ABC-123-D sigue en el estacionamiento", "ABC-123-D", PhiType.VEHICLE_ID),
+        # places and holidays said in another language
+        (
+            "Seu Antônio mora em Ribeirão Preto e vem toda semana",
+            "Ribeirão Preto",
+            PhiType.LOCATION,
+        ),
+        ("la señora vive en la colonia Doctores, sola", "Doctores", PhiType.LOCATION),
+        ("Frau Kühn kommt aus Wilhelmsburg, Sturz zu Hause", "Wilhelmsburg", PhiType.LOCATION),
+        ("pacjentka mieszka w Pruszkowie z córką", "Pruszkowie", PhiType.LOCATION),
+        ("Mr Pillai has not come to dialysis since Onam", "Onam", PhiType.DATE),
     ],
 )
 def test_third_round_forms(text: str, value: str, kind: PhiType) -> None:
@@ -487,6 +514,13 @@ def test_a_unique_or_rare_case_in_a_small_place_is_a_risky_combination(
         "高血压 患者 注意 血压",
         "당뇨 환자 상태 양호, 선생님 감사합니다",
         "आज वार्ड में बहुत भीड़ थी और सबको धैर्य रखना पड़ा",
+        "Always record the vaccine lot number on the MAR (the Lot AB1234 style code).",
+        "The car park was full again; my car is a 2019 Golf.",
+        "Resultados publicados en Lancet 2020 por Souza.",
+        "En Europe, la guía ESC 2023 recomienda anticoagular.",
+        "Steroids within 72 h helped (Smith et al., Lancet 2019;394:1120-1131).",
+        "Keep the dose at 0.5 mg/kg/day if the eGFR is under 30 mL/min/1.73m2.",
+        "The ESC Congress runs 29 Aug-1 Sept, and EuroPCR is 20-23 May 2025 in Paris.",
     ],
 )
 def test_teaching_about_rare_cases_and_values_in_brackets_pass(text: str) -> None:
