@@ -229,6 +229,7 @@ BLIND_KINDS = set(CLINICAL_KIND_MINIMUM) | {"addressed_reply", "everyday", "roma
         ("blind7", ("hb7-", "cb7-"), 200),
         ("blind8", ("hb8-", "cb8-"), 200),
         ("blind9", ("hb9-", "cb9-"), 199),
+        ("blind10", ("hb10-", "cb10-"), 198),
     ],
 )
 def test_blind_sets_are_well_formed_and_apart_from_the_others(

@@ -14,7 +14,8 @@ evaluation sets' held-out split is ever read here):
 Thresholds are then chosen on the clinical development sentences: the clinical **dev** split
 and the first six blind clinical sets (development data since 2026-12-07), 1,491 sentences:
 for each head, the lowest threshold at which at most 1.5% of them score above it. The held-out
-split and the last two blind splits (blind8, blind9) are only ever read by the evaluation.
+split and the blind splits from blind7 on are only ever read by the evaluation (blind7 and
+blind8 are development data for the rules; blind9 and blind10 are read for figures only).
 """
 
 from __future__ import annotations
