@@ -1042,7 +1042,7 @@ _PLACE_CUE_INTL = re.compile(
 #: "em Campinas", "à Trois-Rivières", "aus Eppendorf", "från Västerås", "w Piasecznie",
 #: "di Bandung". English prepositions are ``_CITY``'s.
 _PLACE_PREP_INTL = re.compile(
-    r"(?<![\w-])(?:em|à|au|aux|en|aus|uit|på|från|fra|w|we|z|ze|di|dari|sa|kutoka|huko|ở|tại)\s+"
+    r"(?<![\w-])(?:em|à|au|aux|en|aus|uit|på|från|fra|w|z|ze|di|dari|sa|kutoka|huko|ở|tại)\s+"
     rf"(?P<v>{_NAME}(?:(?:\s(?:do|da|dos|das|de|del|di|du|la|le|am)\s|\s|-){_NAME}){{0,2}})"
 )
 #: Journals and publishers: "publicado en Lancet" is no place.
@@ -1050,8 +1050,27 @@ _JOURNAL_WORDS = """Lancet NEJM JAMA BMJ Nature Science Cell Circulation Chest T
     Pediatrics Neurology Brain Radiology Anesthesiology Anaesthesia Medline PubMed Cochrane
     Elsevier Springer Wiley UpToDate"""
 _JOURNALS = frozenset(_JOURNAL_WORDS.split())
-_FOREIGN_PREPOSITION_WORDS = "em au aux en aus uit fra w we z ze di dari sa kutoka huko"
+_FOREIGN_PREPOSITION_WORDS = "em au aux en aus nach uit fra w z ze di dari sa kutoka huko"
 _FOREIGN_PREPOSITIONS = frozenset(_FOREIGN_PREPOSITION_WORDS.split())
+#: A capitalised name of up to three words after a place preposition of a language the guard
+#: reads: a town when the gazetteer knows it ("from Kano", "in Tralee", "nach Neukölln").
+_PREP_PLACE = re.compile(
+    r"(?<![\w-])(?i:in|from|near|outside|around|to|em|à|au|en|aus|nach|uit|på|från|fra|w|"
+    r"di|dari|sa|kutoka)\s+"
+    rf"(?P<v>{_NAME}(?:(?:\s(?:do|da|de|del|di|du|la|le|am|an der|op)\s|\s|-){_NAME}){{0,2}})"
+    r"(?![\w'’-])"
+)
+#: Town names that are also everyday capitalised words: never a place on the gazetteer alone.
+_GAZETTEER_STOP_WORDS = """January February March April May June July August September October
+    November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday University Central
+    General Royal Union Liberty Independence Progress Concord Unity Commerce Enterprise Mercy
+    Hope Victory Paradise Reading Mobile Nice Bath Surgery Casualty Emergency Medicine Pharmacy
+    Teaching Training Research Clinic Clinical Cardiology Oncology Radiology Paediatrics
+    Pediatrics Obstetrics Surgery Theatre Recovery Resus Ward Bay Bed Room Home House School
+    College Church Mission Salem Bethel Zion Eden Goshen Shiloh Nazareth Bethlehem Jordan Lebanon
+    Temple Trinity Providence Normal Ideal Energy Industry Freedom Harmony Pleasant Fairview
+    Riverside Springfield Lancaster"""
+_GAZETTEER_STOP = frozenset(_GAZETTEER_STOP_WORDS.split())
 _NON_EPONYM_CITY_NEXT = re.compile(
     r"\s*(?:criteria|rules?|score|scale|classification|shunt|consensus|protocol|guidelines?|"
     r"definition|system|study|trial|heart study|coma|syncope|ankle|knee|head)\b",
@@ -1139,6 +1158,18 @@ _FOREIGN_NAME_MARKED = re.compile(
     r"하사|중사)(?![가-힣])"
     r"|([\u3005\u4e00-\u9fff]{2,4})\s?(?:さん|様|くん|ちゃん|先生|女士|小朋友)"
 )
+_OTHER_SCRIPT_RUN_WORD = re.compile(rf"(?<!\w){_W}(?!\w)")
+#: "from", "in", "to" in the other scripts the gazetteer is read in: a town's name there is a
+#: place only after one ("من الطائف"; not "العين", the eye, also a town in the Emirates).
+_FOREIGN_PLACE_PREPOSITION = re.compile(
+    r"(?<!\w)(?:من|في|إلى|الى|منطقة|مدينة|से|में|नगर|από|στη|στο|στην|στον|σε|απ[οό]|в|во|из|"
+    r"под|около|ที่|จาก|ใน|ở|tại|từ)\s+(?:τη|το|την|τον|της|του)?\s*$"
+)
+#: Words that follow a title or kin word without being a name ("المريض من …": the patient from).
+_NOT_NAME_AFTER_MARKER_WORDS = (
+    "من في إلى على عن مع كان كانت هو هي של עם את से में को का की के ने और है था थी"
+)
+_NOT_NAME_AFTER_MARKER = frozenset(_NOT_NAME_AFTER_MARKER_WORDS.split())
 _CASED_FOREIGN_NAME = re.compile(
     r"(?<!\w)[Α-ΩΆ-ΏА-ЯЁЇІЄҐ][\w'’-]+(?:\s[Α-ΩΆ-ΏА-ЯЁЇІЄҐ][\w'’-]+){1,2}(?!\w)"
 )
@@ -1743,6 +1774,55 @@ def _locations(c: _Collector) -> None:
             c.add(start, end, PhiType.LOCATION, reason)
 
 
+_places: frozenset[str] | None = None
+
+
+def _gazetteer() -> frozenset[str]:
+    global _places
+    if _places is None:
+        from primum.safety.ml import registry
+
+        _places = registry.load_places()
+    return _places
+
+
+def _gazetteer_places(c: _Collector) -> None:
+    """Towns the gazetteer knows: after a place preposition, in a sentence about a patient (or
+    in a post written in another language, where the English context words cannot appear),
+    and, in another script, any word of the post that is a town's name ("المنصورة")."""
+    text = c.text
+    places = _gazetteer()
+    if not places:
+        return
+    foreign_words = bool(c.words & _FOREIGN_PREPOSITIONS)
+    for m in _PREP_PLACE.finditer(text):
+        words = m.group("v").split()
+        value = ""
+        for size in range(len(words), 0, -1):  # the longest run of words that is a town
+            candidate = " ".join(words[:size])
+            if candidate in places:
+                value = candidate
+                break
+        if not value or value in _WIDE_PLACES or _wide(value):
+            continue
+        first = value.split()[0].split("-")[0]
+        if first in _NOT_NAMES or first in _GAZETTEER_STOP or first in _JOURNALS:
+            continue
+        patient, professional = c.context(m.start())
+        if professional or not (patient or foreign_words):
+            continue
+        start = m.start("v")
+        c.add(start, start + len(value), PhiType.LOCATION, "a town (gazetteer)")
+    if not text.isascii():
+        for m in _OTHER_SCRIPT_RUN_WORD.finditer(text):
+            if (
+                m.group() in places
+                and _FOREIGN_PLACE_PREPOSITION.search(text[max(0, m.start() - 12) : m.start()])
+                and c.free(m.start(), m.end())
+            ):
+                c.add(m.start(), m.end(), PhiType.LOCATION, "a town (gazetteer)")
+
+
 def _span(m: re.Match[str]) -> tuple[int, int]:
     """The `v` group when the pattern has one and it matched, else the whole match."""
     if "v" in m.re.groupindex and m.group("v") is not None:
@@ -1778,6 +1858,8 @@ def _names(c: _Collector) -> None:
         if mostly_foreign:
             for m in _FOREIGN_NAME_MARKED.finditer(text):
                 group = next(g for g in (1, 2, 3, 4) if m.group(g))
+                if m.group(group).split()[0] in _NOT_NAME_AFTER_MARKER:
+                    continue
                 c.add(
                     m.start(group), m.end(group), PhiType.NAME, "name marked by a title or kin word"
                 )
@@ -1975,6 +2057,7 @@ def _check(text: str, tagged: list[TaggedSpan]) -> PhiReport:
     _ages(c)
     _locations(c)
     _names(c)
+    _gazetteer_places(c)
     if c.digits >= 4:
         _shaped_ids(c)
     _learned(c, tagged)

@@ -7,6 +7,7 @@ Assessment: the weight file's sha256 prefix, so a retrained model is a new versi
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import threading
 from pathlib import Path
@@ -25,6 +26,8 @@ from primum.safety.ml.tagger import TAGGER_NAME, WordTagger
 __all__ = [
     "EMBEDDING_DIM",
     "FAST_MODEL_NAME",
+    "PLACES_NAME",
+    "PLACES_SHA256",
     "WEIGHTS_DIR",
     "WEIGHTS_SHA256",
     "available_heads",
@@ -32,12 +35,16 @@ __all__ = [
     "load_encoder",
     "load_fast_model",
     "load_head",
+    "load_places",
     "load_tagger",
     "weights_sha256",
 ]
 
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
 FAST_MODEL_NAME = "fast_offensive"
+#: The PHI guard's gazetteer of town and city names (``training/gazetteer.py`` writes it).
+PLACES_NAME = "places.txt.gz"
+PLACES_SHA256 = "b40cd8fd19b3b3ef538db66ddf7329ad619ba80666f4c9ef61ea8c674b978474"
 
 #: sha256 of every committed weight file, as printed by `python -m primum.safety.training.train`.
 #: The tests fail when a weight file changes without this table changing with it.
@@ -136,6 +143,24 @@ def load_tagger(directory: Path = WEIGHTS_DIR) -> WordTagger:
             encoder = get_encoder()  # load_encoder("base") takes the same lock
             _tagger = WordTagger.load(path, encoder, f"{TAGGER_NAME}:{_short_digest(path)}")
         return _tagger
+
+
+_places: frozenset[str] | None = None
+
+
+def load_places() -> frozenset[str]:
+    """The names of the world's towns and cities of 15,000 people or more, in every script
+    GeoNames has them (``weights/places.txt.gz``); empty when the file is missing."""
+    global _places
+    with _lock:
+        if _places is None:
+            path = WEIGHTS_DIR / PLACES_NAME
+            if path.exists():
+                text = gzip.decompress(path.read_bytes()).decode("utf-8")
+                _places = frozenset(text.split("\n")) - {""}
+            else:
+                _places = frozenset()
+        return _places
 
 
 def available_heads(directory: Path = WEIGHTS_DIR) -> list[str]:

@@ -182,6 +182,29 @@ def test_committed_weights_match_the_recorded_sha256() -> None:
     assert total < 5 * 1024 * 1024
 
 
+def test_the_gazetteer_matches_its_sha256_and_knows_towns_in_many_scripts() -> None:
+    """``training/gazetteer.py`` writes the same bytes from the pinned GeoNames package."""
+    import hashlib
+
+    path = registry.WEIGHTS_DIR / registry.PLACES_NAME
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == registry.PLACES_SHA256
+    places = registry.load_places()
+    assert len(places) > 100_000
+    for town in ("Kano", "Tralee", "Neukölln", "Campinas", "الطائف", "Λάρισα", "மதுரை", "Москва"):
+        assert town in places, town
+    assert "" not in places and "esukarudesu" not in places
+
+
+def test_gazetteer_keeps_names_and_capitalised_or_other_script_alternates() -> None:
+    from primum.safety.training.gazetteer import place_names
+
+    cities: dict[str, dict[str, object]] = {
+        "1": {"name": "Les Escaldes", "alternatenames": ["Escaldes", "esukarudesu", "Эскальдес"]},
+        "2": {"name": "Ab", "alternatenames": ["Town (old)", "Town2", "Y=Z", "Ōita"]},
+    }
+    assert place_names(cities) == sorted(["Les Escaldes", "Escaldes", "Эскальдес", "Ōita"])
+
+
 def test_fast_model_loads_and_separates_obvious_cases() -> None:
     model = registry.load_fast_model()
     assert model is registry.load_fast_model()

@@ -457,6 +457,12 @@ def test_keyed_values_written_with_their_key_and_new_cues(
         ("Frau Kühn kommt aus Wilhelmsburg, Sturz zu Hause", "Wilhelmsburg", PhiType.LOCATION),
         ("pacjentka mieszka w Pruszkowie z córką", "Pruszkowie", PhiType.LOCATION),
         ("Mr Pillai has not come to dialysis since Onam", "Onam", PhiType.DATE),
+        # towns the gazetteer knows, after a place preposition about a patient, or in a post in
+        # another script
+        ("Our patient from Tralee is back with the same rash", "Tralee", PhiType.LOCATION),
+        ("Mr Okoro, from Kano, came for his shunt review", "Kano", PhiType.LOCATION),
+        ("المريض من المنصورة رفض الغسيل اليوم", "المنصورة", PhiType.LOCATION),
+        ("Η ασθενής από τη Λάρισα ήρθε ξανά", "Λάρισα", PhiType.LOCATION),
     ],
 )
 def test_third_round_forms(text: str, value: str, kind: PhiType) -> None:
@@ -521,6 +527,9 @@ def test_a_unique_or_rare_case_in_a_small_place_is_a_risky_combination(
         "Always record the vaccine lot number on the MAR (the Lot AB1234 style code).",
         "The car park was full again; my car is a 2019 Golf.",
         "Resultados publicados en Lancet 2020 por Souza.",
+        "Ian Stiell's group in Ottawa gave us the ankle rules; we owe them a lot.",
+        "The XDR-TB cluster reported from KwaZulu-Natal in 2006 was a wake-up call.",
+        "Falls peak in March; a study from Boston showed the same.",
         "En Europe, la guía ESC 2023 recomienda anticoagular.",
         "Steroids within 72 h helped (Smith et al., Lancet 2019;394:1120-1131).",
         "Keep the dose at 0.5 mg/kg/day if the eGFR is under 30 mL/min/1.73m2.",
