@@ -1284,7 +1284,8 @@ _BIOMETRIC = re.compile(
     r"\b(?:full[- ]face (?:photo(?:graph)?|picture|image)s?|"
     rf"{_MEDIA} (?:of|showing|with) (?:(?:his|her|their|the|a|an|my|your|this|that|"
     r"(?:the )?[\w-]+['’]s?) )?(?:[\w-]+ ){0,2}" + _IDENTIFYING_FEATURE + r"|"
-    r"selfies?|fingerprints?(?: scans?)?|footprints?(?: cards?)?|retinal scans?|iris scans?|"
+    r"selfies?|fingerprints?(?: scans?)?|(?:(?:left|right) )?thumb ?prints?|footprints?(?: cards?)?|"
+    r"retinal scans?|iris scans?|"
     r"voice (?:recording|print|note|memo|message)s?|voicemails?|palm ?prints?|"
     r"facial (?:photo|image|picture)s?|(?:his|her|their) face (?:is |was )?(?:visible|showing|in shot)|"
     r"(?:recording|audio|video) of (?:his|her|their|the patient['’]s) (?:voice|speech)|"
@@ -1296,10 +1297,10 @@ _BIOMETRIC_WORD_LIST = """photo photos photograph photographs picture pictures p
     clip clips footage selfie selfies snap snapshot recording recordings voicemail voicemails
     audio fingerprint fingerprints footprint footprints retinal iris voice palm palmprint
     palmprints facial face jpg jpeg png heic gif tif tiff mp4 mov avi wav m4a mp3 tattoo tattoos
-    birthmark birthmarks voiceprint voiceprints"""
+    birthmark birthmarks voiceprint voiceprints thumb thumbprint thumbprints tattooed"""
 _BIOMETRIC_WORDS = frozenset(_BIOMETRIC_WORD_LIST.split())
 _STRONG_BIOMETRIC = re.compile(
-    rf"{_IDENTIFYING_FEATURE}|full[- ]face|facial|finger|foot|palm|retina|iris|voice ?print",
+    rf"{_IDENTIFYING_FEATURE}|full[- ]face|facial|finger|thumb|foot|palm|retina|iris|voice ?print",
     re.IGNORECASE,
 )
 #: A described distinguishing mark ("a koi fish tattoo covering the whole left calf", "the heart
@@ -1308,7 +1309,10 @@ _STRONG_BIOMETRIC = re.compile(
 _DESCRIBED_MARK = re.compile(
     r"\b(?i:his|her|their|a|an|the)\s+(?:[\w\"'“”-]+\s+){0,3}?"
     r"(?i:tattoo|birthmark|port-wine stain)\s+"
-    r"(?i:of|with|on|covering|across|reading|saying|that says)\b[^.;,—–!?]{3,60}"
+    r"(?i:of|with|on|covering|across|reading|saying|that says|down|along|over|inside|behind)\b"
+    r"[^.;,—–!?]{3,60}"
+    r"|(?:[\"“][^\"”]{2,30}[\"”]|\b\w+)\s+(?i:tattooed|inked)\s+(?i:across|on|down|along|over|inside|"
+    r"behind)\s+(?i:his|her|their)\s+[\w-]+"
     r"|\b(?i:voice ?prints?)\b"
 )
 _NOT_BIOMETRIC_BEFORE = re.compile(r"(?:genetic|molecular|DNA|mass|spectral|metabolic)\s+$", re.I)

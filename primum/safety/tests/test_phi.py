@@ -463,6 +463,21 @@ def test_keyed_values_written_with_their_key_and_new_cues(
         ("Mr Okoro, from Kano, came for his shunt review", "Kano", PhiType.LOCATION),
         ("المريض من المنصورة رفض الغسيل اليوم", "المنصورة", PhiType.LOCATION),
         ("Η ασθενής από τη Λάρισα ήρθε ξανά", "Λάρισα", PhiType.LOCATION),
+        (
+            "custody nurse: his left thumb print is on the form",
+            "left thumb print",
+            PhiType.BIOMETRIC,
+        ),
+        (
+            'the man with "LOLA 1998" tattooed across his knuckles is back',
+            '"LOLA 1998" tattooed across his knuckles',
+            PhiType.BIOMETRIC,
+        ),
+        (
+            "identified by the rose tattoo down her forearm with a date in it",
+            "the rose tattoo down her forearm with a date in it",
+            PhiType.BIOMETRIC,
+        ),
     ],
 )
 def test_third_round_forms(text: str, value: str, kind: PhiType) -> None:
@@ -530,6 +545,7 @@ def test_a_unique_or_rare_case_in_a_small_place_is_a_risky_combination(
         "Ian Stiell's group in Ottawa gave us the ankle rules; we owe them a lot.",
         "The XDR-TB cluster reported from KwaZulu-Natal in 2006 was a wake-up call.",
         "Falls peak in March; a study from Boston showed the same.",
+        "Thumb injuries: always check the ulnar collateral ligament.",
         "En Europe, la guía ESC 2023 recomienda anticoagular.",
         "Steroids within 72 h helped (Smith et al., Lancet 2019;394:1120-1131).",
         "Keep the dose at 0.5 mg/kg/day if the eGFR is under 30 mL/min/1.73m2.",
