@@ -819,7 +819,7 @@ _HOLIDAY = re.compile(
 )
 _HOLIDAY_CUE = re.compile(
     r"\b(?:on|over|last|this|since|before|after|until|till|from|by|sedan|siden|seit|depuis|desde|"
-    r"dal|dalla|sinds|od|från|fra|am|le|el|em|no|na|en|op|på|a partir de)\s+(?:the\s+)?$",
+    r"dal|dalla|sinds|od|från|fra|am|le|el|em|no|na|en|op|på)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ORDINAL_WORDS = (
@@ -886,7 +886,7 @@ _AGE_INTL = re.compile(
     r"(?<![\d.,/:])(\d{2,3})\s?-?\s?(?:[歳才岁歲세살]|(?:साल|वर्ष|बरस|سال|ساله|سنة|سنه|عاما|عامًا|عام|বছর|வயது|ปี|"
     r"שנים|ετών|χρονών|χρόνων)|(?i:лет|года|год|років|рік|år|årig[aen]?|jaar|jarige|jahre|jährige[rn]?|"
     r"j\.|ans|años|anos|anni|lat|lata|let|roků|éves|ani|yaşında|yaşındaki|tuổi|tahun|taong gulang|"
-    r"vuotias|vuotta|y/o|yrs?\.?)(?![^\W\d_]))"
+    r"vuotias|vuotta|y/o)(?![^\W\d_]))"
     r"|(?i:alter|edad|idade|età|âge|leeftijd|ålder|alder|wiek|věk|yaş|umur|usia|возраст|ηλικία|"
     r"umri(?: wa)? miaka|miaka)\s*:?\s*(\d{2,3})(?!\d)"
     r"|(?:גיל|العمر|عمره|عمرها|उम्र|आयु|年龄|年齢|나이|อายุ)\s*:?\s*(\d{2,3})(?!\d)"
@@ -1091,7 +1091,7 @@ _POSTAL_KEYED = re.compile(
 _FACILITY_SKIP_FIRST = frozenset({"The", "A", "An", "Our", "My", "His", "Her", "This", "That"})
 _ROOM = re.compile(
     r"\b(?:room|rm|bed|ward|bay|cubicle|cell|resus|resus bay|chair|trolley|side room|pod|"
-    r"recliner|cot|incubator|isolette|booth|seat|berth|cabin|палата|койка|Zimmer|chambre|lit|"
+    r"recliner|cot|incubator|isolette|booth|seat|berth|cabin|палата|койка|Zimmer|chambre|"
     r"cama|habitaci[oó]n|quarto|leito|letto|stanza|kamer|sala|huone|pok[oó]j|oda|phòng|giường|"
     r"kamar|kwarto)\.?\s*(?:#|№|nr\.?|n[º°o]\.?)?\s*(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})\b"
     r"|(?-i:\b[A-Z][- ]?(?:[Ww]ing|[Bb]lock)\b)",
@@ -1146,12 +1146,12 @@ _EAST_ASIAN_NAME = re.compile(
     r"|(?:佐藤|鈴木|高橋|田中|伊藤|渡辺|山本|中村|小林|加藤|吉田|山田|佐々木|山口|松本|井上|木村|斎藤|清水|山崎|池田|橋本|阿部|石川|山下|中島|石井|小川|前田|岡田|長谷川|藤田|後藤|近藤|村上|遠藤|青木|坂本|斉藤|福田|太田|西村|藤井|岡本|藤原|中野|三浦|原田|松田|竹内|中山|和田)[\u3040-\u30ff\u4e00-\u9fff]{1,3}"
 )
 #: In a post written in another script, a name is what an honorific or a kinship word marks:
-#: before it ("श्रीमती", "السيدة", "الحاجة", "גברת", "คุณยาย", "患者") or after it ("जी", "さん",
+#: before it ("श्रीमती", "السيدة", "الحاجة", "גברת", "คุณยาย") or after it ("जी", "さん",
 #: "씨", "할머니", "அவர்கள்"); in Greek and Cyrillic, two or three capitalised words in a row.
 _W = _OTHER_SCRIPT_WORD
 _FOREIGN_NAME_MARKED = re.compile(
     r"(?<!\S)(?:श्रीमती|श्रीमान|المريضة|המטופלת|सुश्री|السيدة|الحاجة|المريض|الطفلة|המטופל|คุณยาย|คุณป้า|คุณลุง|นางสาว|"
-    r"السيد|الحاج|الطفل|החולה|คุณตา|श्री|גברת|ท่าน|גב'|คุณ|นาย|นาง|מר)\s?"
+    r"السيد|الحاج|الطفل|החולה|คุณตา|श्री|גברת|גב'|นาย|นาง|מר)\s?"
     rf"({_W}(?:\s{_W})?)"
     rf"|(?<!\S)((?:{_W}\s)?{_W})\s(?:जी|साहब|साहिबा|அவர்கள்|அம்மா|ஐயா)(?!\w)"
     r"|(?<!\S)([가-힣]{2,4})\s(?:씨|님|군|양|할머니|할아버지|어르신|학생|어린이|아기|병장|상병|일병|이병|"
