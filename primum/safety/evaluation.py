@@ -48,7 +48,7 @@ def load_evaldata(name: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-#: Splits of the evaluation sets. ``blind`` … ``blind10`` are separate files per set
+#: Splits of the evaluation sets. ``blind`` … ``blind11`` are separate files per set
 #: (``<name>_blind.jsonl``, ``<name>_blind2.jsonl``, ...), each written after every other split
 #: by a writer who saw neither the engine nor the other sets (blind2 on 2026-12-02, after blind
 #: had been read for figures three times; blind3 on 2026-12-07, before that day's changes;
@@ -57,7 +57,8 @@ def load_evaldata(name: str) -> list[dict[str, Any]]:
 #: before the fourth; blind8 at about 11:50 UTC, before the fifth; blind9 at about 13:15 UTC,
 #: after the fifth, for the next round to read first; blind10 at about 14:50 UTC, by writers who
 #: saw nothing of the project, read first after the sixth round's last change); ``all`` is dev
-#: + heldout.
+#: + heldout. blind11 was written at about 16:45 UTC, after the sixth round's last change, for
+#: the next round to read first.
 BLIND_SPLITS = (
     "blind",
     "blind2",
@@ -69,6 +70,7 @@ BLIND_SPLITS = (
     "blind8",
     "blind9",
     "blind10",
+    "blind11",
 )
 SPLITS = ("dev", "heldout", *BLIND_SPLITS, "all")
 
