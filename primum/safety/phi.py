@@ -1778,16 +1778,10 @@ def _locations(c: _Collector) -> None:
             c.add(start, end, PhiType.LOCATION, reason)
 
 
-_places: frozenset[str] | None = None
-
-
 def _gazetteer() -> frozenset[str]:
-    global _places
-    if _places is None:
-        from primum.safety.ml import registry
+    from primum.safety.ml import registry
 
-        _places = registry.load_places()
-    return _places
+    return registry.load_places()
 
 
 def _gazetteer_places(c: _Collector) -> None:

@@ -935,7 +935,7 @@ _RULES: tuple[_Rule, ...] = (
         _L.THREAT,
         0.88,
         r"\bi know (?:your|ur|that your) (?:\w+ )?(?:daughter|son|kids?|children|child|boy|girl|wife|husband|partner|mum|mom|mother|dad|father|parents|dog|cat|family)\b[^.!?\n]{0,15}\b(?:rides|goes|plays|attends|walks|trains|swims|is at|takes|catches|finishes|starts|gets|dances|runs)\b[^.!?\n]{0,50}\b(?:on (?:\w+ )?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|mornings?|evenings?|afternoons?|nights?)|every (?:\w+ )?(?:day|morning|evening|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at (?:\d|half|quarter)|after school|before school|alone)\b"
-        r"|\bswat(?:ting)? (?:the|that|this|him|her|them|his|her|your|ur)\b|\b(?:911|999|112|000) call (?:from|to) (?:his|her|their|your|ur) (?:address|house|home)\b",
+        r"|\bswat(?:ting)? (?:the|that|this|him|her|them|his|your|ur)\b|\b(?:911|999|112|000) call (?:from|to) (?:his|her|their|your|ur) (?:address|house|home)\b",
         "a threat against the person or their family",
         guard=_SAID_TO_ME,
     ),

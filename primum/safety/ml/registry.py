@@ -152,6 +152,8 @@ def load_places() -> frozenset[str]:
     """The names of the world's towns and cities of 15,000 people or more, in every script
     GeoNames has them (``weights/places.txt.gz``); empty when the file is missing."""
     global _places
+    if _places is not None:  # read on every PHI check: no lock once loaded
+        return _places
     with _lock:
         if _places is None:
             path = WEIGHTS_DIR / PLACES_NAME
