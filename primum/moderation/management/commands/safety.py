@@ -285,7 +285,7 @@ class Command(BaseCommand):
             help=(
                 "Which split of the evaluation sets (default: heldout; blind ... blind11: sets "
                 "written later, each by a writer who saw neither the engine nor the others; "
-                "blind9 … blind11 are never used for tuning, the earlier ones are development data)."
+                "blind10 and blind11 are never used for tuning, the earlier ones are development data)."
             ),
         )
         evaluate.add_argument(
