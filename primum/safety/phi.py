@@ -39,6 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from primum.safety import phi_keys
 from primum.safety.ml.tagger import TaggedSpan
 from primum.safety.phi_names import FIRST_NAMES, SURNAMES
 
@@ -413,6 +414,51 @@ _PATIENT_PHRASE = re.compile(
 # --------------------------------------------------------------------------------------------
 # Structured identifiers
 
+#: Scripts written without spaces between words (Thai, Lao, Burmese, Khmer, kana, Han, Hangul
+#: compounds): a key word there has no word boundary before it ("患者身份证号码").
+_NO_SPACE_SCRIPT = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+
+
+#: Where an English key word may start: at a word boundary, or anywhere before a key of a script
+#: written without spaces ("病人身份证号": no boundary between 人 and 身).
+_KEY_START = rf"(?:\b|(?={_NO_SPACE_SCRIPT.pattern}))"
+
+
+def _alternation(keys: Iterable[str]) -> str:
+    """Literal keys as one alternation, longest first ("身份证号码" before "身份证号")."""
+    return "|".join(re.escape(k) for k in sorted(set(keys), key=lambda k: (-len(k), k)))
+
+
+def _first(keys: Iterable[str]) -> str:
+    """A lookahead for the first characters of `keys`: one test per position, not one per key."""
+    return "(?=[" + "".join(sorted({re.escape(k[0]) for k in keys})) + "])"
+
+
+def _intl_keys(plain: Iterable[str], cased: Iterable[str] = (), *, after: str = "") -> str:
+    """A regex fragment for the literal key words of `phi_keys`. Keys of spaced scripts need no
+    word character before them, and `after` after them (a lookahead, not a word boundary, which
+    fails after "tél." or a Thai vowel mark); keys of scripts written without spaces need
+    neither. Matches nothing when there are no keys."""
+    plain, cased = list(plain), list(cased)
+    spaced_plain = [k for k in plain if not _NO_SPACE_SCRIPT.match(k)]
+    spaced_cased = [k for k in cased if not _NO_SPACE_SCRIPT.match(k)]
+    unspaced = [k for k in plain + cased if _NO_SPACE_SCRIPT.match(k)]
+    parts = []
+    if spaced_plain:
+        parts.append(rf"(?i:{_first(spaced_plain)}(?<!\w)(?:{_alternation(spaced_plain)})){after}")
+    if spaced_cased:
+        parts.append(rf"{_first(spaced_cased)}(?<!\w)(?:{_alternation(spaced_cased)}){after}")
+    if unspaced:
+        parts.append(rf"{_first(unspaced)}(?:{_alternation(unspaced)})")
+    return "|".join(parts) or r"(?!)"
+
+
+def _ascii(keys: Iterable[str]) -> list[str]:
+    return [k for k in keys if k.isascii()]
+
+
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 _URL = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"'()]+|"
@@ -481,6 +527,20 @@ _PHONE_WORD_BEFORE = re.compile(
     r"appel(?:er|le|é)?|llam(?:ar|a|ó|e)|ligar|liga|chiamare|bellen|zadzwo\w*)\b[^.\n\d]{0,30}$",
     re.IGNORECASE,
 )
+#: Phone and fax words of other languages ("tfno.", "tél.", "тел.", "โทร.", "电话", "SĐT").
+_NOT_WORD_AFTER = r"(?!\w)"
+_PHONE_WORD_INTL = re.compile(
+    _intl_keys(phi_keys.PHONE, phi_keys.PHONE_CASED, after=_NOT_WORD_AFTER) + r"[^.\n\d]{0,30}$"
+)
+_FAX_INTL = re.compile(
+    _intl_keys(phi_keys.FAX, phi_keys.FAX_CASED, after=_NOT_WORD_AFTER) + r"[^.\n]{0,45}$"
+)
+
+
+def _phone_word_before(before: str) -> bool:
+    return bool(_PHONE_WORD_BEFORE.search(before) or _PHONE_WORD_INTL.search(before))
+
+
 #: "faxed to 555-0148, her mobile is 555-0149": a phone word after the fax word wins.
 _PHONE_AFTER_FAX = re.compile(
     r"\bfax(?:ed)?\b.*\b(?:phone|telephone|tel|mob|mobile|cell|landline|whatsapp)\b[^.\n\d]{0,30}$",
@@ -505,9 +565,12 @@ _IPV6 = re.compile(
 )
 
 #: What may stand between a key word and its value: "NHS no: ", "member ID #", "card number ".
+#: Number words of other languages ("nº", "Nr.", "№", "número", "番号", "号码", "번호", "رقم").
+_NUMBER_WORDS = _alternation(phi_keys.NUMBER_WORDS)
 _ID_PREFIX = (
-    r"(?i:\s*(?:card|cards)?\s*(?:number|no\.?|nr\.?|num|id|ref\.?|reference|#)?\s*"
-    r"(?:is|was|of|=|:|#|-|\()?\s*)$"
+    r"(?i:\s*(?:card|cards)?\s*(?:number|no\.?|nr\.?|num|id|ref\.?|reference|#|"
+    + _NUMBER_WORDS
+    + r")?\s*(?:is|was|of|=|:|：|#|-|\()?\s*)$"
 )
 _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
     (
@@ -595,8 +658,31 @@ _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
         "unique identifying number",
     ),
 )
-_KEYED: tuple[tuple[PhiType, re.Pattern[str], str], ...] = tuple(
-    (kind, re.compile(rf"\b(?i:{keys}){_ID_PREFIX}"), reason) for kind, keys, reason in _KEY_WORDS
+#: Key words in other languages (`phi_keys`): plain ones, then the case-sensitive acronyms.
+_INTL_KEYS: dict[PhiType, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    PhiType.SSN: (phi_keys.SSN, phi_keys.SSN_CASED),
+    PhiType.MRN: (phi_keys.MRN, phi_keys.MRN_CASED),
+    PhiType.HEALTH_PLAN_NUMBER: (phi_keys.HEALTH_PLAN, phi_keys.HEALTH_PLAN_CASED),
+    PhiType.LICENCE_NUMBER: (phi_keys.LICENCE, phi_keys.LICENCE_CASED),
+    PhiType.DEVICE_ID: (phi_keys.DEVICE, phi_keys.DEVICE_CASED),
+    PhiType.OTHER_UNIQUE_ID: (phi_keys.OTHER_ID, phi_keys.OTHER_ID_CASED),
+}
+_NO_KEYS: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+#: Per type: the pattern for an ASCII text before the value (English and the other languages'
+#: ASCII keys), then the one with every key, for a text with other scripts in it.
+_KEYED: tuple[tuple[PhiType, re.Pattern[str], re.Pattern[str], str], ...] = tuple(
+    (
+        kind,
+        re.compile(
+            rf"(?:{_KEY_START}(?i:{keys})|"
+            rf"{_intl_keys(*(_ascii(ks) for ks in _INTL_KEYS.get(kind, _NO_KEYS)))}){_ID_PREFIX}"
+        ),
+        re.compile(
+            rf"(?:{_KEY_START}(?i:{keys})|{_intl_keys(*_INTL_KEYS.get(kind, _NO_KEYS))}){_ID_PREFIX}"
+        ),
+        reason,
+    )
+    for kind, keys, reason in _KEY_WORDS
 )
 #: The same key words anywhere earlier in the sentence, for typing an identifier-shaped value
 #: that no key stands right before ("the PPS on the form is 5551234TA"); fax and phone too.
@@ -619,11 +705,41 @@ _CUES: tuple[tuple[PhiType, re.Pattern[str], str], ...] = (
         ),
         "biometric identifier",
     ),
-    *((kind, re.compile(rf"\b(?i:{keys})s?\b"), reason) for kind, keys, reason in _KEY_WORDS),
+    *(
+        (
+            kind,
+            re.compile(
+                rf"{_KEY_START}(?i:{keys})s?(?:\b|(?<={_NO_SPACE_SCRIPT.pattern}))|"
+                + _intl_keys(
+                    *(_ascii(ks) for ks in _INTL_KEYS.get(kind, _NO_KEYS)), after=r"(?!\w)"
+                )
+            ),
+            reason,
+        )
+        for kind, keys, reason in _KEY_WORDS
+    ),
+)
+#: The key words of other scripts, for a text that is not all ASCII.
+_CUES_INTL: tuple[tuple[PhiType, re.Pattern[str], str], ...] = tuple(
+    (
+        kind,
+        re.compile(
+            _intl_keys(
+                *([k for k in ks if not k.isascii()] for ks in _INTL_KEYS[kind]), after=r"(?!\w)"
+            )
+        ),
+        reason,
+    )
+    for kind, _keys, reason in _KEY_WORDS
+    if kind in _INTL_KEYS
 )
 #: A value that may be an identifier: "00482913", "CN-2024-00871", "485 777 3456", "2123 45670 1".
+#: Values written with dots ("32.456.789", "12.345.678-5", "23.001234"; not "14.03.24"): seven digits
+#: or more, so never a decimal; an identifier only right after a key word.
 _ID_CANDIDATE = re.compile(
-    r"(?<![\w/-])(?:[A-Z]{2,4}[ ]\d{2,6}(?:[ ]\d{2,6}){1,3}(?![\w/-]|[.,]\d)"
+    r"(?<![\w/.-])(?:\d{1,3}(?:\.\d{3}){2,3}(?:-[\dkK])?(?![\w/-]|[.,]\d)"
+    r"|\d{2}\.\d{5,8}(?![\w/-]|[.,]\d))"
+    r"|(?<![\w/-])(?:[A-Z]{2,4}[ ]\d{2,6}(?:[ ]\d{2,6}){1,3}(?![\w/-]|[.,]\d)"
     r"|[A-Z][ ]\d{3,6}-\d{3,6}(?![\w/-]|[.,]\d)"
     r"|[A-Z]{2,4}[ ]\d{5,10}(?![\w/-]|[.,]\d)"
     r"|[A-Z]{2,4}[ ]\d{1,6}/\d{2,6}(?![\w/-]|[.,]\d)"
@@ -683,7 +799,60 @@ _PLATE_KEYED = re.compile(
     r"[:#]?\s*(?P<v>(?=[A-Z0-9 -]{4,12}\b)(?=[A-Z -]*\d)(?=[0-9 -]*[A-Z])"
     r"[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,5}){0,2})(?![\w-])"
 )
+#: Plate and vehicle words in other languages ("patente", "biển số", "ทะเบียนรถ", "车牌", "госномер")
+#: and a plate in the layouts of their countries right after one ("GKSB-78", "34 ABC 123",
+#: "29-B1 123.45", "1กข 1234", "12-345-67"): letters (Latin, Cyrillic, Greek, Thai) and digits,
+#: both present, or the Israeli all-digit layouts. Never without the key word.
+_PLATE_LETTERS = "A-ZА-ЯЁІЇЄΑ-Ω"
+_PLATE_VALUE_INTL = (
+    r"\s*(?:(?i:is|was|no\.?|number|nr\.?|nº|n°)\s*)?[:#：]?\s*"
+    rf"(?P<v>(?=[{_PLATE_LETTERS}0-9 .-]{{4,13}}(?![\w-]))(?=[{_PLATE_LETTERS} .-]*\d)"
+    rf"(?=[0-9 .-]*[{_PLATE_LETTERS}])[{_PLATE_LETTERS}0-9]{{1,8}}"
+    rf"(?:[ .-][{_PLATE_LETTERS}0-9]{{1,5}}){{0,3}}"
+    r"|\d{2}-\d{3}-\d{2}|\d{3}-\d{2}-\d{3}|\d?[\u0e01-\u0e2e]{1,2}[ ]?\d{1,4})(?![\w-]|[.,]\d)"
+)
+_PLATE_KEYS_INTL = [k for k in phi_keys.PLATE if k != "motor"]
+#: A comma may follow the key ("ny bil, EL 12345"); a key
+#: of another script also one lower-case word ("машина сина AX 1234 BK": the son's car).
+_PLATE_KEYED_INTL = (
+    re.compile(
+        "(?:"
+        + _intl_keys(_ascii(_PLATE_KEYS_INTL), _ascii(phi_keys.PLATE_CASED), after=_NOT_WORD_AFTER)
+        + ")"
+        r",?" + _PLATE_VALUE_INTL
+    ),
+    re.compile(
+        "(?:"
+        + _intl_keys([k for k in _PLATE_KEYS_INTL if not k.isascii()], after=_NOT_WORD_AFTER)
+        + ")"
+        r"(?:,|\s+[^\W\d_A-Z]{1,10}(?=\s))?" + _PLATE_VALUE_INTL
+    ),
+)
+#: Scores and lab names are not plates ("taksi, GCS 15").
+_NOT_PLATE_START = re.compile(
+    r"(?:GCS|NIHSS|MMSE|UPDRS|EDSS|ASA|NYHA|CURB|SOFA|TIMI|PHQ|GAD|BMI|HR|BP|RR|SpO|Hb|WBC|CRP|"
+    r"EF|FEV|HbA)\b"
+)
+#: A plate word of another language shortly before a plate layout of `_PLATE` ("motor", which
+#: also comes before scores, "motor UPDRS 32", only here: never right before any value).
+_PLATE_CUE_INTL = re.compile(
+    "(?:" + _intl_keys(phi_keys.PLATE, phi_keys.PLATE_CASED, after=_NOT_WORD_AFTER) + ")"
+    r"[^.;\n]{0,15}$"
+)
+#: Spinal levels and TNM stages are not plates ("motor C5 C6", "T2N0").
+_NOT_PLATE = re.compile(r"(?:[CTLS]\d{1,2}(?:[ -]|$))+$|T\d[a-c]?N\d|HLA")
 _WORD = re.compile(r"[a-z]+")
+#: The first `_WORD` of each plate word of `phi_keys` ("rendsz" of "rendszám"): a cheap guard, as
+#: the start of a word of the text ("arabas" of "arabası" starts with "araba").
+_INTL_VEHICLE_WORDS = tuple(
+    words[0]
+    for words in (_WORD.findall(k.lower()) for k in phi_keys.PLATE + phi_keys.PLATE_CASED)
+    if words
+)
+#: The first characters of the plate words with no Latin letter ("车牌", "ทะเบียน", "госномер").
+_INTL_VEHICLE_FIRST = frozenset(
+    k[0] for k in phi_keys.PLATE + phi_keys.PLATE_CASED if not _WORD.search(k.lower())
+)
 _NAME_KEY_TEXT = """patient pt client son daughter wife husband partner mother mom mum father dad brother
     sister grandson granddaughter grandmother grandma granny grandfather grandpa nephew niece
     uncle aunt auntie cousin baby boy girl toddler named called name nicknamed known aka fiance
@@ -1422,6 +1591,8 @@ def _structured(c: _Collector) -> None:
                 c.add(m.start(), m.end(), PhiType.BIOMETRIC, "a described tattoo, mark or print")
     if c.digits >= 2:
         _plates(c)
+        if c.digits >= 6:
+            _gated_ids(c)
         _keyed_ids(c)
     if c.digits < 4:
         return
@@ -1453,6 +1624,86 @@ def _structured(c: _Collector) -> None:
         _phones(c)
 
 
+#: Short keys that are also clinical abbreviations (CI confidence interval, CC chief complaint, HC
+#: head circumference, CF cystic fibrosis, TC total cholesterol, CNS, PID, RM): only in capitals
+#: and only with a value in that country's format, so "CI 95%", "HC 34 cm", "TC 5.2" never fire.
+_GATED_KEYED: tuple[tuple[str, PhiType, re.Pattern[str], str], ...] = (
+    (
+        "TC",
+        PhiType.SSN,
+        re.compile(
+            r"(?<!\w)T\.?C\.?(?: [Kk]imlik)?(?: [Nn]o\.?)?\s*[:：]?\s*([1-9]\d{10})(?![\w.,/-])"
+        ),
+        "Turkish identity number (TC)",
+    ),
+    (
+        "C",
+        PhiType.SSN,
+        re.compile(
+            r"(?<!\w)C\.?I\.?\s*(?:(?:N[º°o]|n[º°])\.?\s*)?[:：]?\s*"
+            r"(\d{1,2}\.?\d{3}\.?\d{3}-[\dkK])(?![\w-])"
+        ),
+        "identity card number (CI)",
+    ),
+    (
+        "C",
+        PhiType.SSN,
+        re.compile(
+            r"(?<!\w)C\.?C\.?\s*(?:(?:N[º°o]|n[º°])\.?\s*)?[:：]?\s*"
+            r"(\d{1,3}(?:\.\d{3}){2,3})(?![\w-]|[.,]\d)"
+        ),
+        "citizenship card number (CC)",
+    ),
+    (
+        "C",
+        PhiType.SSN,
+        re.compile(
+            r"(?<!\w)C\.?F\.?\s*[:：]?\s*([A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z])(?!\w)"
+        ),
+        "tax code (codice fiscale)",
+    ),
+    (
+        "CNS",
+        PhiType.HEALTH_PLAN_NUMBER,
+        re.compile(r"(?<!\w)CNS\s*[:：]?\s*([1-9]\d{2} ?\d{4} ?\d{4} ?\d{4})(?![\w.,/-])"),
+        "health card number (CNS)",
+    ),
+    (
+        "RM",
+        PhiType.MRN,
+        re.compile(
+            r"(?<!\w)(?:[Nn]o\.?|N[º°]|[Nn]omor)\s*RM\s*[:：]?\s*"
+            r"(\d{2}[.-]?\d{2}[.-]?\d{2}(?:[.-]?\d{2})?)(?![\w/-]|[.,]\d)"
+        ),
+        "medical record number (RM)",
+    ),
+    (
+        "H",
+        PhiType.MRN,
+        re.compile(
+            r"(?<!\w)H\.?C\.?\s*(?:N[º°o]\.?|n[º°]\.?|[Nn]ro\.?|[Nn]úm\.?|[Nn]úmero)\s*[:：]?\s*"
+            r"(\d{4,10})(?![\w/-]|[.,]\d)"
+        ),
+        "clinical history number (HC)",
+    ),
+    (
+        "PID",
+        PhiType.MRN,
+        re.compile(r"(?<!\w)PID\s*[:：]?\s*(\d{6,10})(?![\w/-]|[.,]\d)"),
+        "patient ID (PID)",
+    ),
+)
+
+
+def _gated_ids(c: _Collector) -> None:
+    text = c.text
+    for literal, kind, pattern, reason in _GATED_KEYED:
+        if literal in text:
+            for m in pattern.finditer(text):
+                if not _looks_like_measure(text, m.end(1)):
+                    c.add(m.start(1), m.end(1), kind, reason)
+
+
 def _keyed_ids(c: _Collector) -> None:
     """A number-like value right after a key word: "MRN 00482913", "NHS no. 485 777 3456"."""
     text = c.text
@@ -1472,7 +1723,9 @@ def _keyed_ids(c: _Collector) -> None:
             continue
         before = text[max(0, start - 48) : start]
         lettered_key = re.match(r"[A-Z]{2,4} ", value)
-        for kind, pattern, reason in _KEYED:
+        plain = before.isascii()
+        for kind, ascii_pattern, full_pattern, reason in _KEYED:
+            pattern = ascii_pattern if plain else full_pattern
             if pattern.search(before):
                 c.add(start, end, kind, reason)
                 break
@@ -1565,7 +1818,7 @@ def _cued_type(before: str, value: str) -> tuple[PhiType, str]:
     """The type of the key word nearest before an identifier-shaped value, else "other"."""
     kind, reason, nearest = PhiType.OTHER_UNIQUE_ID, "an identifier-shaped number", -1
     has_letters = any(ch.isalpha() for ch in value)
-    for cue_kind, cue, cue_reason in _CUES:
+    for cue_kind, cue, cue_reason in _CUES if before.isascii() else _CUES + _CUES_INTL:
         if cue_kind is PhiType.VEHICLE_ID and not has_letters:
             continue  # a plate has letters ("Night reg here: ... 555-0175" is a registrar)
         for found in cue.finditer(before):
@@ -1581,11 +1834,26 @@ def _plates(c: _Collector) -> None:
             c.add(m.start(), m.end(), PhiType.VEHICLE_ID, "licence plate (Japanese or Russian)")
     for m in _PLATE_DISTINCT_LATIN.finditer(text):
         c.add(m.start(), m.end(), PhiType.VEHICLE_ID, "licence plate (a layout nothing else has)")
-    if not c.words & _VEHICLE_WORDS:
+    intl = any(w.startswith(_INTL_VEHICLE_WORDS) for w in c.words) or not (
+        text.isascii() or _INTL_VEHICLE_FIRST.isdisjoint(text)
+    )
+    if intl:
+        for pattern in _PLATE_KEYED_INTL if not text.isascii() else _PLATE_KEYED_INTL[:1]:
+            for m in pattern.finditer(text):
+                value = m.group("v")
+                if not (_NOT_PLATE.search(value) or _NOT_PLATE_START.match(value)):
+                    c.add(m.start("v"), m.end("v"), PhiType.VEHICLE_ID, "plate after its key word")
+    english = bool(c.words & _VEHICLE_WORDS)
+    if not english and not intl:
         return
     for m in _PLATE.finditer(text):
-        if _PLATE_CUE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if (english and _PLATE_CUE_BEFORE.search(before)) or (
+            intl and _PLATE_CUE_INTL.search(before) and not _NOT_PLATE.search(m.group())
+        ):
             c.add(m.start(), m.end(), PhiType.VEHICLE_ID, "licence plate")
+    if not english:
+        return
     for m in _PLATE_KEYED.finditer(text):
         c.add(m.start("v"), m.end("v"), PhiType.VEHICLE_ID, "licence plate after its key word")
 
@@ -1604,7 +1872,7 @@ def _phones(c: _Collector) -> None:
         for m in pattern.finditer(text):
             found.append((m.start(1), m.end(1)) if m.groups() else (m.start(), m.end()))
     for m in _LOCAL_PHONE.finditer(text):  # "call 555-0148": a local number, after a phone word
-        if _PHONE_WORD_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+        if _phone_word_before(text[max(0, m.start() - 40) : m.start()]):
             found.append((m.start(), m.end()))
     for m in _PHONE_GROUPS.finditer(text):
         value = m.group()
@@ -1616,7 +1884,7 @@ def _phones(c: _Collector) -> None:
         indian_mobile = (
             digits == 10 and value[0] in "6789" and bool(re.fullmatch(r"\d{5} \d{5}", value))
         )
-        cued = bool(_PHONE_WORD_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
+        cued = bool(_phone_word_before(text[max(0, m.start() - 40) : m.start()]))
         if prefixed or indian_mobile or (cued and digits >= 9):
             found.append((m.start(), m.end()))
     for start, end in sorted(found):
@@ -1626,7 +1894,8 @@ def _phones(c: _Collector) -> None:
         if extension:
             end = extension.end()
         before = text[max(0, start - 50) : start]
-        if _FAX_BEFORE.search(before) and not _PHONE_AFTER_FAX.search(before):
+        faxed = _FAX_BEFORE.search(before) or _FAX_INTL.search(before)
+        if faxed and not _PHONE_AFTER_FAX.search(before):
             c.add(start, end, PhiType.FAX, "fax number")
         else:
             c.add(start, end, PhiType.PHONE, "phone number")

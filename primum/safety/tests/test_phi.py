@@ -555,3 +555,98 @@ def test_a_unique_or_rare_case_in_a_small_place_is_a_risky_combination(
 def test_teaching_about_rare_cases_and_values_in_brackets_pass(text: str) -> None:
     kinds = {f.type for f in check_phi(text, learned=False).findings}
     assert kinds == set(), kinds
+
+
+# --- key words in other languages (phi_keys.py): number words, CJK/Thai boundaries, dotted and
+# slashed values after a key, plates in other countries' layouts, gated short keys
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("paciente con DNI nº 27.918.406, derivada por disnea", "27.918.406", PhiType.SSN),
+        ("DNI 41.207.395 en la hoja de ingreso", "41.207.395", PhiType.SSN),
+        ("documento nacional de identidad 30518274", "30518274", PhiType.SSN),
+        ("RUT 15.482.917-K en la ficha", "15.482.917-K", PhiType.SSN),
+        ("su CI 4.318.552-7 quedó en la epicrisis", "4.318.552-7", PhiType.SSN),
+        ("CC 1.032.447.981 del acompañante", "1.032.447.981", PhiType.SSN),
+        ("CF RSSMRA71E12H501Z sul referto", "RSSMRA71E12H501Z", PhiType.SSN),
+        ("TC kimlik no 38214069752 hasta dosyasında", "38214069752", PhiType.SSN),
+        ("TC 52817360498 yazılı", "52817360498", PhiType.SSN),
+        ("患者身份证号码：110105198807153318，今日入院", "110105198807153318", PhiType.SSN),
+        ("病人身份证号 44030419750321562X 已登记", "44030419750321562X", PhiType.SSN),
+        ("RČ 785214/3361 na žádance", "785214/3361", PhiType.SSN),
+        ("Personalausweisnummer T22000129 auf dem Bogen", "T22000129", PhiType.SSN),
+        ("OIB 69435151530 u nalazu", "69435151530", PhiType.SSN),
+        ("kennitala 120385-2389 á beiðninni", "120385-2389", PhiType.SSN),
+        ("CCCD 001089004512 ghi trên phiếu", "001089004512", PhiType.SSN),
+        ("رقم الهوية 1023456789 في الملف", "1023456789", PhiType.SSN),
+        ("Số hồ sơ 24.008817 của bệnh nhân", "24.008817", PhiType.MRN),
+        ("no. RM 08.21.44 pasien rujukan", "08.21.44", PhiType.MRN),
+        ("Nomor RM 12-88-31 di lembar", "12-88-31", PhiType.MRN),
+        ("protokol 2023/447120 numaralı hasta", "2023/447120", PhiType.MRN),
+        ("HC nº 2291034 en urgencias", "2291034", PhiType.MRN),
+        ("Fall-Nr. 40021877 im Arztbrief", "40021877", PhiType.MRN),
+        ("HN 6512783 ที่โรงพยาบาล", "6512783", PhiType.MRN),
+        ("住院号：20240311 的患者", "20240311", PhiType.MRN),
+        ("CNS 702 4018 7731 2259 na ficha", "702 4018 7731 2259", PhiType.HEALTH_PLAN_NUMBER),
+        ("BHYT DN4790123456789 hết hạn", "DN4790123456789", PhiType.HEALTH_PLAN_NUMBER),
+        ("Krankenversichertennummer A123456780 fehlt", "A123456780", PhiType.HEALTH_PLAN_NUMBER),
+        ("rijbewijsnummer 5098812347 in het dossier", "5098812347", PhiType.LICENCE_NUMBER),
+        ("pasaporte nº PAB412903 en recepción", "PAB412903", PhiType.OTHER_UNIQUE_ID),
+        ("patente HJKL-42 estacionada afuera", "HJKL-42", PhiType.VEHICLE_ID),
+        ("plaka 06 BRT 481 olan araç", "06 BRT 481", PhiType.VEHICLE_ID),
+        ("nopol D 7712 XKA di parkiran", "D 7712 XKA", PhiType.VEHICLE_ID),
+        ("biển số 51-F2 418.27 của người nhà", "51-F2 418.27", PhiType.VEHICLE_ID),
+        ("ทะเบียนรถ 2ขค 4471 จอดหน้าตึก", "2ขค 4471", PhiType.VEHICLE_ID),
+        ("מספר רכב 34-512-81 בחניה", "34-512-81", PhiType.VEHICLE_ID),
+        ("the tuk-tuk CP AB-3391 brought her in", "CP AB-3391", PhiType.VEHICLE_ID),
+        ("машина брата BC 4417 AK стоїть біля входу", "BC 4417 AK", PhiType.VEHICLE_ID),
+        ("hun kom med ny bil, KJ 48213 i går", "KJ 48213", PhiType.VEHICLE_ID),
+        ("kızının arabası 06 FK 2291 otoparkta", "06 FK 2291", PhiType.VEHICLE_ID),
+        ("tfno. 612 48 93 07 de la hija", "612 48 93 07", PhiType.PHONE),
+        ("tél. 06 21 48 93 70 du fils", "06 21 48 93 70", PhiType.PHONE),
+        ("โทร. 089 412 7735 ญาติ", "089 412 7735", PhiType.PHONE),
+        ("faks 0312 447 81 92 ile gönderildi", "0312 447 81 92", PhiType.FAX),
+    ],
+)
+def test_keys_in_other_languages(text: str, value: str, kind: PhiType) -> None:
+    _assert_found(text, value, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OR 2.1, CI 95% 1.2-3.4, so the effect held",
+        "CI 1.2-3.4 in the subgroup",
+        "HC 34.5 cm at birth, on the 50th centile",
+        "HC 36 cm and weight 3.4 kg",
+        "TC 5.2 mmol/L and LDL 3.1 mmol/L after the statin",
+        "TC 6.8 with HDL 1.1 gives a ratio of 6.2",
+        "RM 3/5 strength in the left deltoid",
+        "Hb 12.4, plt 212, WBC 8.1",
+        "ratio 2.5/1 is typical",
+        "stage T2N0 disease after resection",
+        "motor C5 C6 weakness on the right",
+        "motor UPDRS 32 off medication, NIHSS 4 on arrival",
+        "arrived by taxi, GCS 15 on arrival",
+        "took a taxi to B 12 ward",
+        "CP 3 on the scale, CC 20 of saline",
+        "CF 12 on the sweat test is normal",
+        "PIN code reset for the ward computer",
+        "PID 2 episodes last year, treated",
+        "CNS 4 lesions on MRI",
+        "the trial NCT04280705 and ISRCTN12345678 recruited in 2021",
+        "dosis 1.000.000 UI de vitamina D",
+        "protocolo 2 de quimioterapia",
+        "la patente de la moto es nueva",
+        "Số lượng tiểu cầu 150.000",
+        "giá trị 23.5 mg/dL",
+        "placas de ateroma en la carótida",
+        "número de casos 1.234 en 2023",
+        "la dosis fue 12.5 mg/kg",
+    ],
+)
+def test_clinical_numbers_next_to_foreign_keys_pass(text: str) -> None:
+    kinds = {(f.type, f.text) for f in check_phi(text, learned=False).findings if f.direct}
+    assert kinds == set(), kinds
