@@ -12,7 +12,9 @@ Everything is measured in one run, on the same data, for the engine and for its 
 Peers, each at its own threshold (chosen on dev data, never on these sets): the raw MiniLM
 head alone (a logistic head on the shipped all-MiniLM-L6-v2 embeddings, no rules, no cascade),
 the fast linear model alone, our fine-tuned MiniLM harassment head alone (the learned part of
-the cascade without the rules), and `alt-profanity-check` (at its own 0.5) when it is
+the cascade without the rules), our multilingual harassment head alone (on
+multilingual-e5-small, asked about every text, English included, although the cascade asks it
+only about text in other languages), and `alt-profanity-check` (at its own 0.5) when it is
 installed (a development dependency).
 """
 
@@ -124,6 +126,16 @@ def _peers() -> dict[str, Flagger]:
                 return [float(p) >= cut for p in probabilities]
 
             peers["fine-tuned MiniLM head alone (ours, no rules)"] = tuned
+        if "harassment_multilingual" in registry.available_heads():
+            multilingual = registry.load_head("harassment_multilingual")
+            e5 = registry.load_encoder(registry.MULTILINGUAL)
+            e5_cut = multilingual.threshold if multilingual.threshold is not None else 0.5
+
+            def e5_alone(texts: Sequence[str], contexts: Sequence[Context]) -> list[bool]:
+                probabilities = multilingual.predict(e5.embed_many(list(texts)))
+                return [float(p) >= e5_cut for p in probabilities]
+
+            peers["multilingual e5 head alone (ours, no rules, every text)"] = e5_alone
     except (ImportError, FileNotFoundError, KeyError):
         pass
     try:

@@ -8,13 +8,25 @@ bit for bit.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["LogisticHead"]
+__all__ = ["LogisticHead", "SentenceEncoder"]
+
+
+class SentenceEncoder(Protocol):
+    """What a head reads: L2-normalised sentence embeddings, one row per text."""
+
+    version: str
+
+    def embed_many(
+        self, texts: Sequence[str], *, batch_size: int = 32
+    ) -> npt.NDArray[np.float32]: ...
 
 
 @dataclass(frozen=True)
@@ -24,8 +36,8 @@ class LogisticHead:
     bias: float
     version: str
     threshold: float | None = None
-    #: Which embeddings it reads: "base" (all-MiniLM-L6-v2 as shipped) or "adapted" (with the
-    #: fine-tuned adapter, ``weights/minilm_adapter.*``).
+    #: Which embeddings it reads: "base" (all-MiniLM-L6-v2 as shipped), "adapted" (with the
+    #: fine-tuned adapter, ``weights/minilm_adapter.*``) or "e5" (multilingual-e5-small).
     encoder: str = "base"
 
     def logits(self, embeddings: npt.NDArray[np.floating]) -> npt.NDArray[np.float64]:

@@ -19,13 +19,14 @@ from primum.safety.ml.encoder import (
     MiniLMEncoder,
     get_encoder,
 )
-from primum.safety.ml.heads import LogisticHead
+from primum.safety.ml.heads import LogisticHead, SentenceEncoder
 from primum.safety.ml.linear import LinearModel
 from primum.safety.ml.tagger import TAGGER_NAME, WordTagger
 
 __all__ = [
     "EMBEDDING_DIM",
     "FAST_MODEL_NAME",
+    "MULTILINGUAL",
     "PLACES_NAME",
     "PLACES_SHA256",
     "WEIGHTS_DIR",
@@ -42,6 +43,8 @@ __all__ = [
 
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
 FAST_MODEL_NAME = "fast_offensive"
+#: The encoder kind of heads that read multilingual-e5-small (``ml/multilingual.py``).
+MULTILINGUAL = "e5"
 #: The PHI guard's gazetteer of town and city names (``training/gazetteer.py`` writes it).
 PLACES_NAME = "places.txt.gz"
 PLACES_SHA256 = "b40cd8fd19b3b3ef538db66ddf7329ad619ba80666f4c9ef61ea8c674b978474"
@@ -113,17 +116,27 @@ def _read_fast(directory: Path) -> LinearModel:
     return LinearModel.load(directory, FAST_MODEL_NAME, version)
 
 
-def load_encoder(kind: str = "base") -> MiniLMEncoder:
-    """The MiniLM sentence encoder (numpy, no torch); loads ~90 MB on first use.
+def load_encoder(kind: str = "base") -> SentenceEncoder:
+    """A sentence encoder (numpy, no torch); each loads ~90 MB on first use.
 
-    ``kind="adapted"``: the same weights with the fine-tuned adapter merged in
-    (``weights/minilm_adapter.*``, see training/finetune.py).
+    ``kind="base"``: all-MiniLM-L6-v2 as shipped; ``"adapted"``: the same weights with the
+    fine-tuned adapter merged in (``weights/minilm_adapter.*``, see training/finetune.py);
+    ``"e5"`` (``MULTILINGUAL``): multilingual-e5-small (``ml/multilingual.py``).
     """
+    if kind == MULTILINGUAL:
+        from primum.safety.ml.multilingual import get_multilingual_encoder
+
+        return get_multilingual_encoder()
+    return load_minilm(kind)
+
+
+def load_minilm(kind: str = "base") -> MiniLMEncoder:
+    """The MiniLM sentence encoder, as shipped (``"base"``) or adapted (``"adapted"``)."""
     global _adapted
     if kind == "base":
         return get_encoder()
     if kind != "adapted":
-        raise KeyError(f"no encoder {kind!r} (known: base, adapted)")
+        raise KeyError(f"no encoder {kind!r} (known: base, adapted, {MULTILINGUAL})")
     with _lock:
         if _adapted is None:
             path = WEIGHTS_DIR / f"{ADAPTER_NAME}.json"
@@ -137,7 +150,7 @@ def load_tagger(directory: Path = WEIGHTS_DIR) -> WordTagger:
     global _tagger
     path = directory / f"{TAGGER_NAME}.json"
     if directory != WEIGHTS_DIR:
-        return WordTagger.load(path, load_encoder("base"), f"{TAGGER_NAME}:{_short_digest(path)}")
+        return WordTagger.load(path, load_minilm("base"), f"{TAGGER_NAME}:{_short_digest(path)}")
     with _lock:
         if _tagger is None:
             encoder = get_encoder()  # load_encoder("base") takes the same lock
@@ -188,7 +201,11 @@ def _read_head(path: Path, name: str) -> LogisticHead:
 
     head = LogisticHead.load(path, "")
     encoder = f"minilm:{MODEL_SHA256[:8]}:{IMPLEMENTATION}"
-    if head.encoder == "adapted":
+    if head.encoder == MULTILINGUAL:
+        from primum.safety.ml import multilingual
+
+        encoder = f"e5:{multilingual.E5_SHA256[:8]}:{multilingual.IMPLEMENTATION}"
+    elif head.encoder == "adapted":
         adapter = path.parent / f"{ADAPTER_NAME}.json"
         encoder += f":{ADAPTER_NAME}:{_short_digest(adapter, adapter.with_suffix('.npy'))}"
     version = f"head_{name}:{_short_digest(path)}+{encoder}"

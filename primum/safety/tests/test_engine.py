@@ -679,3 +679,9 @@ def test_you_inside_reported_abuse_does_not_make_a_post_a_reply() -> None:
     assert rules.has_second_person(normalise("He said 'hi' and you ignored him"))
     assert not rules.has_second_person(normalise("Cerner you absolute heap, load the bloods"))
     assert rules.has_second_person(normalise("Cerner crashed again, you were right @sam"))
+
+
+def test_engine_version_fits_the_database_column() -> None:
+    # Post.safety_model_version, Message.safety_model_version and ModerationCase.model_version
+    # hold 120 characters.
+    assert len(engine_version()) <= 120

@@ -27,7 +27,7 @@ from primum.safety.training.phi_tagger import Post, word_labels
 
 
 def test_token_states_offsets_point_into_the_text() -> None:
-    encoder = registry.load_encoder("base")
+    encoder = registry.load_minilm("base")
     texts = ["Mrs. Ñúñez, 92F — seen 3/14 😀", "ok", "\ud800 lone surrogate"]
     results = encoder.token_states(texts)
     assert len(results) == 3
@@ -42,7 +42,7 @@ def test_token_states_offsets_point_into_the_text() -> None:
 
 
 def test_features_one_row_per_word_and_long_texts_run_in_windows() -> None:
-    encoder = registry.load_encoder("base")
+    encoder = registry.load_minilm("base")
     text = " ".join(["word"] * 300) + " Maria"
     words = split_words(text)
     states, offsets = encoder.token_states([text])[0]
@@ -89,7 +89,7 @@ def test_loading_refuses_weights_for_other_labels(tmp_path: Path) -> None:
     bad.write_text(json.dumps(record), encoding="utf-8")
     (tmp_path / "phi_tagger.npy").write_bytes(source.with_suffix(".npy").read_bytes())
     with pytest.raises(ValueError, match="other labels"):
-        WordTagger.load(bad, registry.load_encoder("base"), "v")
+        WordTagger.load(bad, registry.load_minilm("base"), "v")
 
 
 def test_committed_tagger_loads_once_with_a_version() -> None:

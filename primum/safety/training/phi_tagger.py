@@ -128,7 +128,7 @@ def matrices(
     posts: Sequence[Post],
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Features, labels and the post index of every word."""
-    encoder = registry.load_encoder("base")
+    encoder = registry.load_minilm("base")
     states = encoder.token_states([post.text for post in posts])
     rows: list[npt.NDArray[np.float32]] = []
     labels: list[int] = []
@@ -270,7 +270,7 @@ def build(out_dir: Path) -> Path:
     for written in (path, path.with_suffix(".npy")):
         print(f"wrote {written} sha256 {hashlib.sha256(written.read_bytes()).hexdigest()}")
     # What is written is what runs: the run-time network gives the training probabilities.
-    loaded = WordTagger.load(path, registry.load_encoder("base"), "check")
+    loaded = WordTagger.load(path, registry.load_minilm("base"), "check")
     sample = x[:500]
     if not np.allclose(
         loaded.predict_rows(sample.astype(np.float32)), _probabilities(sample, arrays), atol=1e-5

@@ -233,6 +233,13 @@ def build(out_dir: Path, *, log: Callable[[str], None] = print) -> dict[str, str
     finetune.build(out_dir, log=log)
     log(f"  encoder adapter and harassment heads trained in {time.monotonic() - started:.0f} s")
 
+    # The multilingual harassment head (multilingual-e5-small, scikit-learn; see multilingual.py).
+    from primum.safety.training import multilingual
+
+    started = time.monotonic()
+    multilingual.build(out_dir, log=log)
+    log(f"  multilingual harassment head trained in {time.monotonic() - started:.0f} s")
+
     # The PHI guard's word tagger (base encoder, scikit-learn; see phi_tagger.py).
     from primum.safety.training import phi_tagger
 
