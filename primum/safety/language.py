@@ -5,7 +5,7 @@ Deliberately simple and fast (it runs on every text): a text is "not English" wh
 letters are outside the Latin script (Greek, Cyrillic, Arabic, Devanagari, Thai, CJK…), when
 it has five words or more and almost none of them is an English function word ("the", "you",
 "is"…), or when the function words of the other Latin-script languages clinicians write in
-outnumber the English ones. A text of one or two words ("Deregister. Now.", "mid-level sc*m")
+outnumber the English ones (@handles, hashtags and links are not counted). A text of one or two words ("Deregister. Now.", "mid-level sc*m")
 counts as English: the English models read it as well as any. Give it the engine's
 normalised text too, so homoglyphs and leetspeak ("ѕtupіd dосtоr", "y0u 4re") read as English. Code-mixed text ("Doktor Ahmet, you are a joke")
 counts as English when English function words are at least as many as the other language's.
@@ -18,6 +18,8 @@ import re
 __all__ = ["is_english", "latin_share"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: @handles, #hashtags and links: names, not language ("@dr_imani_hakimi Important nuance.").
+_NOT_LANGUAGE = re.compile(r"[@#][\w.]+|\b(?:https?://|www\.)\S+")
 
 _ENGLISH_TEXT = """the a an and or but if so to of in on at by for from with about as into over than
     then this that these those there here it its is are was were be been being am do does
@@ -108,19 +110,31 @@ def latin_share(text: str) -> float:
     return sum(1 for char in letters if _is_latin(char)) / len(letters)
 
 
+def _words(text: str) -> list[str]:
+    return [word.lower().replace("’", "'") for word in _WORD.findall(_NOT_LANGUAGE.sub(" ", text))]
+
+
 def is_english(text: str, folded: str | None = None) -> bool:
     """Whether the English models can be trusted to read ``text`` (see the module docstring).
 
     ``folded``: the engine's normalised form of the text (homoglyphs and leetspeak undone),
-    whose words are counted; the script is judged on ``text`` itself.
+    whose English words are counted too; the script is judged on ``text`` itself.
     """
     if latin_share(text) < 0.7:
         return False
-    words = [word.lower().replace("’", "'") for word in _WORD.findall(folded or text)]
+    words = _words(text)
     if len(words) < 3:
         return True
-    english = sum(1 for word in words if word in _ENGLISH)
-    if len(words) >= 5 and english < 0.12 * len(words):
+    # English words are also counted in the normalised text (homoglyphs, full-width letters and
+    # leetspeak undone), whose handles can no longer be told apart ("@dr_x" folds to "adr_x").
+    english = max(
+        sum(1 for word in words if word in _ENGLISH),
+        sum(1 for word in _words(folded or "") if word in _ENGLISH),
+    )
+    if len(words) >= 5 and english < 0.1 * len(words):
         return False  # five words or more and almost no English function word
-    other = sum(1 for word in words if word in _OTHER and word not in _ENGLISH)
+    other = max(
+        sum(1 for word in words if word in _OTHER and word not in _ENGLISH),
+        sum(1 for word in _words(folded or "") if word in _OTHER and word not in _ENGLISH),
+    )
     return english >= other

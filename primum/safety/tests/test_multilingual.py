@@ -104,6 +104,7 @@ def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
         "y0u are a fr4ud",  # leetspeak
         "",
         "🤡🤡🤡",
+        "@dr_imani_hakimi Important nuance. Context matters for immunotherapy-related colitis.",
     ],
 )
 def test_english_text_reads_as_english(text: str) -> None:
