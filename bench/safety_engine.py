@@ -3,7 +3,7 @@
     python bench/safety_engine.py [--demo-db var/primum.sqlite3] [--repeat 3]
 
 Prints, with the command, the date, the machine and the data size:
-* fast path (normalisation + rules + linear model) posts per second on one core, on the
+* fast path (normalisation + rules + language gate + linear model) posts per second on one core, on the
   demo community's posts (or, without a demo database, the evaluation sentences);
 * full path (the adapted MiniLM encoder and the harassment heads forced for every text, as the
   engine runs it, and with the multilingual encoder too, as for text not in English)
@@ -90,6 +90,7 @@ def main() -> None:
         for text, (_, aimed) in zip(texts, items, strict=True):
             norm = normalise(text)
             find_hits(norm, aimed_at_person=aimed)
+            is_english(text, norm.folded.text)  # the language gate, run on every text
             folded.append(norm.folded.text)
         engine.models().fast.score_many(folded)
 

@@ -97,17 +97,23 @@ _LATIN_RANGES = (
 _LOOKALIKES = frozenset("аеорсухіѕјԁԛԝӏһԍАЕОРСУХІЅЈКМНТВοαιΑΕΟΡΤΥΧΙΚΝΒΜΖΗ")
 
 
-def _is_latin(char: str) -> bool:
-    code = ord(char)
-    return char in _LOOKALIKES or any(low <= code <= high for low, high in _LATIN_RANGES)
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(
+    "["
+    + "".join(f"{chr(low)}-{chr(high)}" for low, high in _LATIN_RANGES)
+    + "".join(sorted(_LOOKALIKES))
+    + "]"
+)
 
 
 def latin_share(text: str) -> float:
     """The share of the text's letters that are Latin or look Latin (1.0 when it has none)."""
-    letters = [char for char in text if char.isalpha()]
+    if text.isascii():
+        return 1.0
+    letters = len(_LETTER.findall(text))
     if not letters:
         return 1.0
-    return sum(1 for char in letters if _is_latin(char)) / len(letters)
+    return len(_LATIN_LETTER.findall(text)) / letters
 
 
 def _words(text: str) -> list[str]:
@@ -118,23 +124,24 @@ def is_english(text: str, folded: str | None = None) -> bool:
     """Whether the English models can be trusted to read ``text`` (see the module docstring).
 
     ``folded``: the engine's normalised form of the text (homoglyphs and leetspeak undone),
-    whose English words are counted too; the script is judged on ``text`` itself.
+    whose words are counted too; the script is judged on ``text`` itself.
     """
     if latin_share(text) < 0.7:
         return False
     words = _words(text)
     if len(words) < 3:
         return True
-    # English words are also counted in the normalised text (homoglyphs, full-width letters and
-    # leetspeak undone), whose handles can no longer be told apart ("@dr_x" folds to "adr_x").
-    english = max(
-        sum(1 for word in words if word in _ENGLISH),
-        sum(1 for word in _words(folded or "") if word in _ENGLISH),
-    )
+    english = sum(1 for word in words if word in _ENGLISH)
+    other = sum(1 for word in words if word in _OTHER and word not in _ENGLISH)
+    if text.isascii() and english >= other and (len(words) < 5 or english >= 0.1 * len(words)):
+        return True  # most posts: ASCII text whose normalised form only adds English words
+    if folded:
+        # English words are also counted in the normalised text (homoglyphs, full-width letters
+        # and leetspeak undone; its handles can no longer be told apart: "@dr_x" folds to
+        # "adr_x"), other languages' words too (accents folded: "dónde" -> "donde").
+        again = _words(folded)
+        english = max(english, sum(1 for word in again if word in _ENGLISH))
+        other = max(other, sum(1 for word in again if word in _OTHER and word not in _ENGLISH))
     if len(words) >= 5 and english < 0.1 * len(words):
         return False  # five words or more and almost no English function word
-    other = max(
-        sum(1 for word in words if word in _OTHER and word not in _ENGLISH),
-        sum(1 for word in _words(folded or "") if word in _OTHER and word not in _ENGLISH),
-    )
     return english >= other
