@@ -98,7 +98,7 @@ def main() -> None:
     print()
     print(f"baseline (lower + 1 regex)     : {len(texts) / best_base:>10,.0f} posts/s")
     print(
-        f"fast path (normalise+rules+linear): {len(texts) / best_fast:>7,.0f} posts/s on one core "
+        f"fast path (normalise+rules+gate+linear): {len(texts) / best_fast:>7,.0f} posts/s on one core "
         f"({best_fast / best_base:.1f}x the baseline's time)"
     )
 
