@@ -19,10 +19,10 @@ import importlib.util
 import json
 import struct
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -50,6 +50,7 @@ MAX_TOKENS = 128
 IMPLEMENTATION = "np1"
 
 Array = npt.NDArray[np.float32]
+T = TypeVar("T")
 
 _SAFETENSORS_DTYPES: dict[str, str] = {"F32": "<f4", "F16": "<f2", "I64": "<i8"}
 
@@ -340,23 +341,8 @@ class MiniLMEncoder:
 
     def embed_many(self, texts: Sequence[str], *, batch_size: int = 32) -> Array:
         """L2-normalised sentence embeddings, shape (len(texts), 384), float32, input order."""
-        out: Array = np.zeros((len(texts), self.hidden), dtype=np.float32)
-        if not texts:
-            return out
-        token_ids = self.tokenize(texts)
-        # Batch texts of similar length together so little work goes into padding.
-        order = sorted(range(len(texts)), key=lambda index: len(token_ids[index]))
-        for start in range(0, len(order), batch_size):
-            chunk = order[start : start + batch_size]
-            length = max(len(token_ids[index]) for index in chunk)
-            ids = np.zeros((len(chunk), length), dtype=np.int64)
-            mask = np.zeros((len(chunk), length), dtype=np.float32)
-            for row, index in enumerate(chunk):
-                sequence = token_ids[index]
-                ids[row, : len(sequence)] = sequence
-                mask[row, : len(sequence)] = 1.0
-            out[chunk] = self._forward(ids, mask)
-        return out
+        token_ids = self.tokenize(texts) if texts else []
+        return embed_in_batches(token_ids, self.hidden, self._forward, batch_size=batch_size)
 
     def token_states(
         self, texts: Sequence[str], *, batch_size: int = 16
@@ -406,6 +392,50 @@ class MiniLMEncoder:
         return result
 
 
+def embed_in_batches(
+    token_ids: Sequence[Sequence[int]],
+    dim: int,
+    forward: Callable[[npt.NDArray[np.int64], Array], Array],
+    *,
+    batch_size: int,
+    pad: int = 0,
+) -> Array:
+    """Sentence embeddings of tokenized texts, (len(token_ids), dim), in input order: texts of
+    similar length are batched together (little work goes into padding), each batch padded with
+    ``pad`` to its longest text and run through ``forward(ids, mask)``."""
+    out: Array = np.zeros((len(token_ids), dim), dtype=np.float32)
+    order = sorted(range(len(token_ids)), key=lambda index: len(token_ids[index]))
+    for start in range(0, len(order), batch_size):
+        chunk = order[start : start + batch_size]
+        length = max(len(token_ids[index]) for index in chunk)
+        ids = np.full((len(chunk), length), pad, dtype=np.int64)
+        mask = np.zeros((len(chunk), length), dtype=np.float32)
+        for row, index in enumerate(chunk):
+            sequence = token_ids[index]
+            ids[row, : len(sequence)] = sequence
+            mask[row, : len(sequence)] = 1.0
+        out[chunk] = forward(ids, mask)
+    return out
+
+
+class Lazy(Generic[T]):
+    """A process-wide object built on first use, once, under a lock (an encoder: ~90 MB)."""
+
+    def __init__(self, build: Callable[[], T]) -> None:
+        self._build = build
+        self._value: T | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> T:
+        value = self._value
+        if value is None:
+            with self._lock:
+                if self._value is None:
+                    self._value = self._build()
+                value = self._value
+        return value
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -414,17 +444,9 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-_ENCODER: MiniLMEncoder | None = None
-_ENCODER_LOCK = threading.Lock()
+_ENCODER: Lazy[MiniLMEncoder] = Lazy(MiniLMEncoder)
 
 
 def get_encoder() -> MiniLMEncoder:
     """The process-wide encoder, loaded on first use (about 90 MB memory-mapped)."""
-    global _ENCODER
-    encoder = _ENCODER
-    if encoder is None:
-        with _ENCODER_LOCK:
-            if _ENCODER is None:
-                _ENCODER = MiniLMEncoder()
-            encoder = _ENCODER
-    return encoder
+    return _ENCODER.get()

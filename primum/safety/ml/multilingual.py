@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import importlib.util
 import struct
-import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +33,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from primum.safety.ml.encoder import EncoderNotInstalled, _gelu, _layer_norm, file_sha256
+from primum.safety.ml.encoder import (
+    EncoderNotInstalled,
+    Lazy,
+    _gelu,
+    _layer_norm,
+    embed_in_batches,
+    file_sha256,
+)
 
 __all__ = [
     "E5_FILE",
@@ -325,39 +331,19 @@ class E5Encoder:
 
     def embed_many(self, texts: Sequence[str], *, batch_size: int = 32) -> Array:
         """L2-normalised sentence embeddings, shape (len(texts), 384), float32, input order."""
-        out: Array = np.zeros((len(texts), self.hidden), dtype=np.float32)
-        if not texts:
-            return out
         token_ids = [self.tokenize(text) for text in texts]
-        order = sorted(range(len(texts)), key=lambda index: len(token_ids[index]))
-        for start in range(0, len(order), batch_size):
-            chunk = order[start : start + batch_size]
-            length = max(len(token_ids[index]) for index in chunk)
-            ids = np.full((len(chunk), length), self.pad, dtype=np.int64)
-            mask = np.zeros((len(chunk), length), dtype=np.float32)
-            for row, index in enumerate(chunk):
-                sequence = token_ids[index]
-                ids[row, : len(sequence)] = sequence
-                mask[row, : len(sequence)] = 1.0
-            out[chunk] = self._forward(ids, mask)
-        return out
+        return embed_in_batches(
+            token_ids, self.hidden, self._forward, batch_size=batch_size, pad=self.pad
+        )
 
 
 def model_sha256(path: Path | None = None) -> str:
     return file_sha256(path if path is not None else default_model_path())
 
 
-_ENCODER: E5Encoder | None = None
-_LOCK = threading.Lock()
+_ENCODER: Lazy[E5Encoder] = Lazy(E5Encoder)
 
 
 def get_multilingual_encoder() -> E5Encoder:
     """The process-wide multilingual encoder, loaded on first use (about 90 MB)."""
-    global _ENCODER
-    encoder = _ENCODER
-    if encoder is None:
-        with _LOCK:
-            if _ENCODER is None:
-                _ENCODER = E5Encoder()
-            encoder = _ENCODER
-    return encoder
+    return _ENCODER.get()
