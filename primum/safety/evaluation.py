@@ -50,7 +50,7 @@ def load_evaldata(name: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-#: Splits of the evaluation sets. ``blind`` … ``blind11`` are separate files per set
+#: Splits of the evaluation sets. ``blind`` … ``blind12`` are separate files per set
 #: (``<name>_blind.jsonl``, ``<name>_blind2.jsonl``, ...), each written after every other split
 #: by a writer who saw neither the engine nor the other sets (blind2 on 2026-12-02, after blind
 #: had been read for figures three times; blind3 on 2026-12-07, before that day's changes;
@@ -60,7 +60,8 @@ def load_evaldata(name: str) -> list[dict[str, Any]]:
 #: after the fifth, for the next round to read first; blind10 at about 14:50 UTC, by writers who
 #: saw nothing of the project, read first after the sixth round's last change); ``all`` is dev
 #: + heldout. blind11 was written at about 16:45 UTC, after the sixth round's last change, for
-#: the next round to read first.
+#: the next round to read first; blind12 at about 19:45 UTC, after the seventh round's last
+#: change, and read first in the eighth.
 BLIND_SPLITS = (
     "blind",
     "blind2",
@@ -73,6 +74,7 @@ BLIND_SPLITS = (
     "blind9",
     "blind10",
     "blind11",
+    "blind12",
 )
 SPLITS = ("dev", "heldout", *BLIND_SPLITS, "all")
 
