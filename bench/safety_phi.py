@@ -67,6 +67,7 @@ EXTRA_SETS = (
     ("blind9", "phi_blind9.jsonl"),
     ("blind10", "phi_blind10.jsonl"),
     ("blind11", "phi_blind11.jsonl"),
+    ("blind12", "phi_blind12.jsonl"),
 )
 STILL_BLIND = ("blind11", "blind12")
 
