@@ -366,15 +366,23 @@ def _finish(
     # For a text not in English the multilingual head is a second gate (it reads the language;
     # the per-label heads, on the English encoder, still name the kind when they can).
     head_scores = work.head_scores or {}
+    # On a text in another language the English gate reads tokens it was never trained on
+    # (Thai, Norwegian and Telugu small talk scored 0.9+): only the multilingual head opens
+    # the gate there, and the English heads then only name the kind. On 355 clinical lines in
+    # 46 languages (development data) this took the engine from 20 flagged to 10, and the
+    # development pool's 92 harassment lines not in English from 83 caught to 81.
+    gates = _GATES if work.english else _GATES[1:]
     gated = any(
         (gate := models.heads.get(name)) is not None
         and gate.threshold is not None
         and head_scores.get(name, 0.0) >= gate.threshold
-        for name in _GATES
+        for name in gates
     )
     for name, probability in head_scores.items():
         head = models.heads[name]
         if name == "offensive" or head.threshold is None:
+            continue
+        if not work.english and name == _GATES[0] and not gated:
             continue
         if name not in _GATES and not gated:
             continue

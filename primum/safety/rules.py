@@ -487,7 +487,10 @@ _RULES: tuple[_Rule, ...] = (
         0.95,
         r"\b" + _SLUR + r"\b",
         "a slur",
-        guard=r"(?:called (?:me|her|him|us|them)(?: a)?|the word|slurs? like|using|use the|said|yelled|shouted|screamed|wrote|term)\W+(?:\w+\W+){0,2}$",
+        guard=r"(?:called (?:me|her|him|us|them)(?: a)?|the word|slurs? like|using|use the|said|yelled|shouted|screamed|wrote|term)\W+(?:\w+\W+){0,2}$"
+        # ordinary words in other languages: "en retard" (late, French), "daktari wa kike"
+        # (female, Swahili)
+        r"|\b(?:en|un|de|du|sans|avec|d'|le|plus|moins|trop|peu|pris|prendre|prend) ?$|\b(?:wa|ya|za|la|cha|vya|kwa|mwa|pa|ma|wanawake wa) $",
     ),
     _r(
         _L.IDENTITY_ATTACK,

@@ -663,6 +663,10 @@ def test_a_negated_insult_fires_no_insult_rule() -> None:
         ("ratio + reported, fake doctor", True, Label.MOBILISATION, True),
         ("I was called 'darling' by a consultant twice this week", False, None, False),
         ("Exhaustion is what happens when you staff a ward on goodwill", False, None, False),
+        # English slurs that are ordinary words in other languages
+        ("Le patient de 8h était en retard lui aussi, grève oblige.", False, None, False),
+        ("Mimi ni daktari wa kike wa upasuaji katika hospitali ya wilaya.", False, None, False),
+        ("you retard, learn to read an ECG", True, Label.IDENTITY_ATTACK, True),
     ],
 )
 def test_rule_idioms_and_quotations(

@@ -92,3 +92,19 @@ def test_the_multilingual_model_explains_itself() -> None:
 )
 def test_clinical_and_kind_text_in_another_language_is_allowed(text: str) -> None:
     assert assess(text).decision is Decision.ALLOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the English head scored these 0.7 and more (tokens it was never trained on) and
+        # collapsed them until the eighth round: in another language only the multilingual
+        # head opens the gate
+        "@dr_lakshmi_peds మీ లెక్చర్ చాలా బాగుంది, నోట్స్ పంపగలరా?",
+        "@dr_holm Jeg er uenig i regionens plan om at lukke fødeafdelingen, det er en dårlig beslutning",
+    ],
+)
+def test_the_english_heads_do_not_read_other_languages(text: str) -> None:
+    aimed = text.startswith("@")
+    context = Context(aimed_at_person=aimed, is_reply=aimed)
+    assert assess(text, context).decision is Decision.ALLOW
