@@ -39,7 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from primum.safety import phi_keys
+from primum.safety import phi_intl, phi_keys
 from primum.safety.ml.tagger import TaggedSpan
 from primum.safety.phi_names import FIRST_NAMES, SURNAMES
 
@@ -1589,6 +1589,8 @@ def _structured(c: _Collector) -> None:
             before = c.lower[max(0, m.start() - 80) : m.start()]
             if c.context(m.start())[0] or "distinguishing" in before or "print" in m.group():
                 c.add(m.start(), m.end(), PhiType.BIOMETRIC, "a described tattoo, mark or print")
+    if c.digits >= 12:
+        _add_found(c, phi_intl.checked_ids(text))
     if c.digits >= 2:
         _plates(c)
         if c.digits >= 6:
@@ -2321,8 +2323,11 @@ def _check(text: str, tagged: list[TaggedSpan]) -> PhiReport:
     c = _Collector(text)
     _structured(c)
     _dates(c)
+    _add_found(c, phi_intl.dates(text))
     _ages(c)
+    _add_found(c, phi_intl.ages(text, lambda pos: c.context(pos)[0] and not c.context(pos)[1]))
     _locations(c)
+    _add_found(c, phi_intl.beds(text, lambda pos: c.context(pos)[1]))
     _names(c)
     _gazetteer_places(c)
     if c.digits >= 4:
@@ -2330,6 +2335,11 @@ def _check(text: str, tagged: list[TaggedSpan]) -> PhiReport:
     _learned(c, tagged)
     _risky(c)
     return PhiReport(text=text, findings=tuple(sorted(c.findings, key=lambda f: (f.start, f.end))))
+
+
+def _add_found(c: _Collector, found: list[phi_intl.Found]) -> None:
+    for start, end, kind, reason in found:
+        c.add(start, end, PhiType(kind), reason)
 
 
 def _learned(c: _Collector, tagged: list[TaggedSpan]) -> None:

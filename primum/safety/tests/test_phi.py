@@ -650,3 +650,87 @@ def test_keys_in_other_languages(text: str, value: str, kind: PhiType) -> None:
 def test_clinical_numbers_next_to_foreign_keys_pass(text: str) -> None:
     kinds = {(f.type, f.text) for f in check_phi(text, learned=False).findings if f.direct}
     assert kinds == set(), kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        # national ids with a distinctive shape, found without a key word
+        ("患者 440301195806273216 今天转院", "440301195806273216", PhiType.SSN),
+        ("pt 11010519491231002X on the transfer sheet", "11010519491231002X", PhiType.SSN),
+        ("her number is 8001015009087, file attached", "8001015009087", PhiType.SSN),
+        ("AHV 756.1234.5678.97 für die Abrechnung", "756.1234.5678.97", PhiType.SSN),
+        ("บัตร 3-1005-00123-45-6 ของคนไข้", "3-1005-00123-45-6", PhiType.SSN),
+        ("card 2345 6789 0124 attached for the claim", "2345 6789 0124", PhiType.SSN),
+        # ages over 89 in words and other scripts
+        ("our nonagenarian on bed 4 wants to go home", "nonagenarian", PhiType.AGE_OVER_89),
+        ("la paziente novantenne è caduta", "novantenne", PhiType.AGE_OVER_89),
+        ("une centenaire admise hier soir", "centenaire", PhiType.AGE_OVER_89),
+        ("she's in her mid-90s and still drives", "in her mid-90s", PhiType.AGE_OVER_89),
+        ("外公九十五岁，昨天摔倒", "九十五岁", PhiType.AGE_OVER_89),
+        ("할머니 아흔두 살이세요", "아흔두 살", PhiType.AGE_OVER_89),
+        ("המטופלת בת 96 מבאר שבע", "בת 96", PhiType.AGE_OVER_89),
+        ("mae hi'n 91 oed ac yn byw ar ei phen ei hun", "91 oed", PhiType.AGE_OVER_89),
+        ("бабуся, 95 роки, впала вдома", "95 роки", PhiType.AGE_OVER_89),
+        ("Mr Hale, born 1931, admitted with a fall", "born 1931", PhiType.AGE_OVER_89),
+        # beds and wards in other languages
+        ("paciente no leito 14 da UTI", "leito 14", PhiType.LOCATION),
+        ("больная на койке", None, None),
+        ("пациент, палата № 12, жалобы на боль", "палата № 12", PhiType.LOCATION),
+        ("bệnh nhân giường 7 khoa Nội", "giường 7", PhiType.LOCATION),
+        ("ผู้ป่วยเตียง 12 ปวดท้อง", "เตียง 12", PhiType.LOCATION),
+        ("환자 침대 3번 확인 부탁", "침대 3", PhiType.LOCATION),
+        ("मरीज़ बेड 18 पर है", "बेड 18", PhiType.LOCATION),
+        ("المريضة في سرير ٤", "سرير ٤", PhiType.LOCATION),
+        ("她住在12床", "12床", PhiType.LOCATION),
+        # day and month in other languages and calendars
+        ("13 Nisan'da yatırıldı", "13 Nisan", PhiType.DATE),
+        ("internată pe 12 martie 2025", "12 martie 2025", PhiType.DATE),
+        ("przyjęta 3 marca, wypisana 9 marca", "3 marca", PhiType.DATE),
+        ("syntynyt 4. toukokuuta", "4. toukokuuta", PhiType.DATE),
+        ("felvétel: március 3.", "március 3.", PhiType.DATE),
+        ("dirawat sejak 17 Agustus", "17 Agustus", PhiType.DATE),
+        ("госпіталізована 5 березня", "5 березня", PhiType.DATE),
+        ("دخلت يوم ١٤ فبراير", "١٤ فبراير", PhiType.DATE),
+        ("۱۲ فروردین بستری شد", "۱۲ فروردین", PhiType.DATE),
+        ("נולדה ב-3 מרץ", "3 מרץ", PhiType.DATE),
+        ("भर्ती 5 मार्च को हुई", "5 मार्च", PhiType.DATE),
+        ("รับไว้ 9 มีนาคม", "9 มีนาคม", PhiType.DATE),
+        ("nhập viện ngày 12 tháng 3", "ngày 12 tháng 3", PhiType.DATE),
+        ("admitted 14 Ramadan 1445", "14 Ramadan 1445", PhiType.DATE),
+    ],
+)
+def test_shapes_ages_beds_and_dates_from_other_countries(
+    text: str, value: str | None, kind: PhiType | None
+) -> None:
+    if value is None or kind is None:
+        kinds = {f.type for f in check_phi(text, learned=False).findings}
+        assert PhiType.LOCATION not in kinds, kinds
+        return
+    _assert_found(text, value, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # numbers with the shapes above that fail their check, and the words in other senses
+        "order 8001015009088 shipped",
+        "card 2345 6789 0123 on the poster",
+        "ISBN 978-0-19-852663-6 is the handbook",
+        "the 90s were a different era for sepsis care",
+        "patients in their nineties benefit less from statins",
+        "Sir William Osler was born 1849",
+        "Virginia Apgar, born 1909, devised the score",
+        "the 3 mart convenience stores near the hospital",
+        "Mac 12 laptops for the ward",
+        "dose 12 mg twice daily, lit 3 candles at the vigil",
+        "Zapalenie płuc: 3 lata obserwacji, 12 mg/kg",
+    ],
+)
+def test_shapes_and_words_that_identify_no_patient_pass(text: str) -> None:
+    kinds = {(f.type, f.text) for f in check_phi(text, learned=False).findings}
+    found = {kind for kind in kinds if kind[0] in _INTL_TYPES}
+    assert not found, found
+
+
+_INTL_TYPES = (PhiType.SSN, PhiType.AGE_OVER_89, PhiType.DATE, PhiType.LOCATION)
