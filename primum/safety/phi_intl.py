@@ -40,12 +40,12 @@ Found = tuple[int, int, str, str]
 # --- check-digit national ids --------------------------------------------------------------
 
 _CN_ID = re.compile(
-    r"(?<![\w.-])([1-8]\d{5})((?:19|20)\d{2})(\d{2})(\d{2})(\d{3})([\dXx])(?![\w-])"
+    r"(?<![0-9A-Za-z.-])([1-8]\d{5})((?:19|20)\d{2})(\d{2})(\d{2})(\d{3})([\dXx])(?![0-9A-Za-z-])"
 )
-_ZA_ID = re.compile(r"(?<![\w.-])(\d{2})(\d{2})(\d{2})\d{4}[01]\d{2}(?![\w.-])")
-_AHV = re.compile(r"(?<![\w.-])756[.\s]?\d{4}[.\s]?\d{4}[.\s]?\d{2}(?![\w-])")
-_TH_ID = re.compile(r"(?<![\w.-])[1-8][-\s]\d{4}[-\s]\d{5}[-\s]\d{2}[-\s]\d(?![\w-])")
-_AADHAAR = re.compile(r"(?<![\w.-])[2-9]\d{3}([-\s])\d{4}\1\d{4}(?![\w-])")
+_ZA_ID = re.compile(r"(?<![0-9A-Za-z.-])(\d{2})(\d{2})(\d{2})\d{4}[01]\d{2}(?![0-9A-Za-z.-])")
+_AHV = re.compile(r"(?<![0-9A-Za-z.-])756[.\s]?\d{4}[.\s]?\d{4}[.\s]?\d{2}(?![0-9A-Za-z-])")
+_TH_ID = re.compile(r"(?<![0-9A-Za-z.-])[1-8][-\s]\d{4}[-\s]\d{5}[-\s]\d{2}[-\s]\d(?![0-9A-Za-z-])")
+_AADHAAR = re.compile(r"(?<![0-9A-Za-z.-])[2-9]\d{3}([-\s])\d{4}\1\d{4}(?![0-9A-Za-z-])")
 
 _CN_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CN_CHECK = "10X98765432"
@@ -119,7 +119,8 @@ def thai_id_ok(number: str) -> bool:
 
 
 def checked_ids(text: str) -> list[Found]:
-    """National id numbers whose shape and check digit both hold."""
+    """National id numbers whose shape and check digit both hold. The number may touch letters
+    of scripts written without spaces ("身份证号110105…")."""
     found: list[Found] = []
     if sum(ch.isdigit() for ch in text) < 12:
         return found
@@ -150,13 +151,21 @@ def checked_ids(text: str) -> list[Found]:
 
 # --- ages over 89 ------------------------------------------------------------------------
 
+#: One person's age in a word ("our nonagenarian", "une centenaire"); plurals are talk about a
+#: group ("nonagenarians benefit less"), so they are left alone.
 _AGE_WORDS = re.compile(
-    r"\b(?i:(?:super)?centenarians?|nonagenarians?|nonag[ée]naires?|centenaires?|"
-    r"nonagenari[oa]s?|centenari[oa]s?|centen[áa]ri[oa]s?|novantenn[ei]|centenn[ei]|"
-    r"neunzigj[äa]hrige?[nrms]?|hundertj[äa]hrige?[nrms]?|negentigjarigen?|honderdjarigen?|"
-    r"dziewięćdziesięciolat(?:ek|ka|ki)|stulat(?:ek|ka|ki)|девяностолетн\w+|столетн\w+|"
-    r"ενενηντάχρον\w+|αιωνόβι\w+|doksanlık|devadesátiletá|devadesátiletý)\b"
-    r"|\bin (?:his|her) (?:(?:early|mid|late)[- ])?(?:nineties|90s|90['’]s|hundreds)\b"
+    r"\b(?i:(?:super)?centenarian|nonagenarian|nonag[ée]naire|centenaire|nonagenari[oa]|"
+    r"centenari[oa]|centen[áa]ri[oa]|novantenne|neunzigj[äa]hrige[rn]?|hundertj[äa]hrige[rn]?|"
+    r"negentigjarige|honderdjarige|dziewięćdziesięciolat(?:ek|ka)|stulat(?:ek|ka)|"
+    r"девяностолетн(?:ий|яя|его|ей)|столетн(?:ий|яя|его|ей)|ενενηντάχρον(?:ος|η)|"
+    r"αιωνόβι(?:ος|α)|devadesátiletá|devadesátiletý)\b"
+)
+#: "she's in her late nineties", "Mr Bell, in his 90s": a person's decade, not "a man in his 90s"
+#: in a teaching point.
+_IN_NINETIES = re.compile(
+    r"(?:\b(?:she|he|who|patient|pt|mum|mom|dad|mother|father|grandma|grandpa|granny|nan|"
+    r"grandmother|grandfather)(?:['’]s| is| was)?|[A-Z][a-z]+,)\s+(?:now\s+|still\s+|well\s+)?"
+    r"(in (?:his|her) (?:(?:early|mid|late)[- ])?(?:nineties|90s|90['’]s|hundreds))\b"
 )
 _HAN_DIGIT = "一二三四五六七八九"
 _AGE_HAN = re.compile(
@@ -182,6 +191,8 @@ def ages(text: str, patient_context: object) -> list[Found]:
     found: list[Found] = []
     for m in _AGE_WORDS.finditer(text):
         found.append((m.start(), m.end(), "age_over_89", "age over 89 in words"))
+    for m in _IN_NINETIES.finditer(text):
+        found.append((m.start(1), m.end(1), "age_over_89", "age over 89 as a decade"))
     for m in _AGE_HAN.finditer(text):
         found.append(
             (m.start(), m.end(), "age_over_89", "age over 89 (Chinese or Korean numerals)")

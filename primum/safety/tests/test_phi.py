@@ -657,6 +657,7 @@ def test_clinical_numbers_next_to_foreign_keys_pass(text: str) -> None:
     [
         # national ids with a distinctive shape, found without a key word
         ("患者 440301195806273216 今天转院", "440301195806273216", PhiType.SSN),
+        ("身份证号440301195806273216,住院三天", "440301195806273216", PhiType.SSN),
         ("pt 11010519491231002X on the transfer sheet", "11010519491231002X", PhiType.SSN),
         ("her number is 8001015009087, file attached", "8001015009087", PhiType.SSN),
         ("AHV 756.1234.5678.97 für die Abrechnung", "756.1234.5678.97", PhiType.SSN),
@@ -719,6 +720,8 @@ def test_shapes_ages_beds_and_dates_from_other_countries(
         "ISBN 978-0-19-852663-6 is the handbook",
         "the 90s were a different era for sepsis care",
         "patients in their nineties benefit less from statins",
+        "A man in his 90s with a hip fracture still benefits from surgery",
+        "Nonagenarians with aortic stenosis do well after TAVI",
         "Sir William Osler was born 1849",
         "Virginia Apgar, born 1909, devised the score",
         "the 3 mart convenience stores near the hospital",

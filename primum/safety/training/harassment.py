@@ -14,8 +14,8 @@ evaluation sets' held-out split is ever read here):
 Thresholds are then chosen on the clinical development sentences: the clinical **dev** split
 and the first six blind clinical sets (development data since 2026-12-07), 1,491 sentences:
 for each head, the lowest threshold at which at most 1.5% of them score above it. The held-out
-split and the blind splits from blind7 on are only ever read by the evaluation (blind7 and
-blind8 are development data for the rules; blind9 and blind10 are read for figures only).
+split and the blind splits from blind7 on are only ever read by the evaluation (blind7 …
+blind10 are development data for the rules; blind11 and blind12 are read for figures only).
 """
 
 from __future__ import annotations
@@ -98,13 +98,14 @@ def threshold_clinical_texts() -> list[str]:
     return texts
 
 
-def choose_thresholds(score: Any) -> dict[str, float]:
+def choose_thresholds(score: Any, clinical: Sequence[str] | None = None) -> dict[str, float]:
     """Per head, the lowest threshold that flags at most 1.5% of the clinical development
-    sentences (``threshold_clinical_texts``).
+    sentences (``threshold_clinical_texts``, or ``clinical`` when given).
 
     ``score(texts) -> {head name: [probabilities]}``.
     """
-    clinical = threshold_clinical_texts()
+    if clinical is None:
+        clinical = threshold_clinical_texts()
     scores: dict[str, Sequence[float]] = score(clinical)
     allowed = int(CLINICAL_DEV_BUDGET * len(clinical))
     thresholds: dict[str, float] = {}

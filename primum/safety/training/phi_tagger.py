@@ -12,7 +12,7 @@ Data (every line hand-written, every person invented):
   ``phi_blind7.jsonl`` (development data since 2026-12-07, when their errors were read);
 - ``training/data/phi_train_*.txt``: posts written for training, in the same markup
   (``training/phi_markup.py``), by writers who never opened the guard or the evaluation sets.
-The blind splits from ``phi_blind8.jsonl`` on (blind8, blind9, blind10) are never read here.
+The blind splits from ``phi_blind8.jsonl`` on (blind8 … blind12) are never read here.
 
 A word's label is the type of the labelled span it falls in (``name``, ``location``,
 ``date``, ``age_over_89``; other types, which the patterns find, and the risky-combination
