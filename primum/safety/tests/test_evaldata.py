@@ -291,3 +291,31 @@ def test_split_rows_reads_each_split_and_refuses_an_unknown_one() -> None:
     assert {row["split"] for row in split_rows("harassment", "blind3")} == {"blind3"}
     with pytest.raises(ValueError, match="unknown split"):
         split_rows("harassment", "heldout3")
+
+
+def test_the_multilingual_clinical_set_is_well_formed_and_apart_from_the_others(
+    harassment: list[dict[str, Any]], clinical: list[dict[str, Any]]
+) -> None:
+    from primum.safety.language import is_english
+
+    rows = load(EVALDATA / "clinical_multilingual.jsonl")
+    targets = {str(target) for target in Target}
+    assert len(rows) >= 300
+    for row in rows:
+        assert set(row) == CLINICAL_FIELDS | {"language"}, row.get("id")
+        assert re.fullmatch(r"cm-\d{4}", row["id"]) and row["split"] == "dev", row["id"]
+        assert row["kind"] in BLIND_KINDS and row["target"] in targets, row["id"]
+        assert isinstance(row["aimed_at_person"], bool), row["id"]
+    assert len({row["id"] for row in rows}) == len(rows)
+    assert min(Counter(row["kind"] for row in rows).values()) >= 25
+    assert len({row["language"] for row in rows}) >= 40
+    # what the set is for: text the language gate sends to the multilingual head
+    assert sum(not is_english(row["text"]) for row in rows) >= 0.9 * len(rows)
+    texts = [normalise(row["text"]) for row in rows]
+    assert len(set(texts)) == len(texts)
+    others = {normalise(r["text"]) for r in harassment + clinical}
+    for other_blind in BLIND_SPLITS:
+        for name in ("harassment", "clinical"):
+            others |= {normalise(r["text"]) for r in load(EVALDATA / f"{name}_{other_blind}.jsonl")}
+    assert others.isdisjoint(texts)
+    assert [number for row in rows for number in _real_looking(row["text"])] == []
