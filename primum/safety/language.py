@@ -145,3 +145,17 @@ def is_english(text: str, folded: str | None = None) -> bool:
     if len(words) >= 5 and english < 0.1 * len(words):
         return False  # five words or more and almost no English function word
     return english >= other
+
+
+def is_foreign(text: str, folded: str | None = None) -> bool:
+    """Whether ``text`` is positively in another language: mostly another script, or more
+    function words of other languages than of English. Telegraphic English ("Filipino nurses =
+    cheap labour, cheap care") is not English by ``is_english`` (too few function words) but
+    not foreign either: the English heads may still read it."""
+    if latin_share(text) < 0.7:
+        return True
+    english = other = 0
+    for words in (_words(text), _words(folded) if folded else []):
+        english = max(english, sum(1 for word in words if word in _ENGLISH))
+        other = max(other, sum(1 for word in words if word in _OTHER and word not in _ENGLISH))
+    return other > english

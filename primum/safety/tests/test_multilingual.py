@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from primum.safety.language import is_english, latin_share
+from primum.safety.language import is_english, is_foreign, latin_share
 from primum.safety.ml import registry
 from primum.safety.ml.multilingual import (
     E5_SHA256,
@@ -137,3 +137,23 @@ def test_latin_share() -> None:
     assert latin_share("abc") == 1.0
     assert latin_share("λβγ abc") == 0.5
     assert latin_share("ѕtupіd dосtоr") == 1.0  # Cyrillic lookalikes count as Latin
+
+
+@pytest.mark.parametrize(
+    ("text", "foreign"),
+    [
+        # telegraphic English: too few function words for is_english, but not another language,
+        # so the English heads still read it
+        ("Filipino nurses = cheap labour, cheap English, cheap care.", False),
+        ("Mentally ill people treating mentally ill people. Disgrace.", False),
+        ("@dr_holm Jeg er uenig i regionens plan om at lukke afdelingen, det er en dårlig idé", True),
+        ("Пациент поступил с болью в груди", True),
+        ("@dr_lakshmi_peds మీ లెక్చర్ చాలా బాగుంది", True),
+    ],
+)
+def test_foreign_means_another_language_not_just_few_function_words(
+    text: str, foreign: bool
+) -> None:
+    folded = normalise(text).folded.text
+    assert not is_english(text, folded)
+    assert is_foreign(text, folded) is foreign
