@@ -146,7 +146,10 @@ def test_latin_share() -> None:
         # so the English heads still read it
         ("Filipino nurses = cheap labour, cheap English, cheap care.", False),
         ("Mentally ill people treating mentally ill people. Disgrace.", False),
-        ("@dr_holm Jeg er uenig i regionens plan om at lukke afdelingen, det er en dårlig idé", True),
+        (
+            "@dr_holm Jeg er uenig i regionens plan om at lukke afdelingen, det er en dårlig idé",
+            True,
+        ),
         ("Пациент поступил с болью в груди", True),
         ("@dr_lakshmi_peds మీ లెక్చర్ చాలా బాగుంది", True),
     ],
