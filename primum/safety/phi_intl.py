@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 
 __all__ = ["Found", "ages", "beds", "checked_ids", "dates"]
 
@@ -185,7 +186,7 @@ _BORN_YEAR = re.compile(
 )
 
 
-def ages(text: str, patient_context: object) -> list[Found]:
+def ages(text: str, patient_context: Callable[[int], bool]) -> list[Found]:
     """Ages over 89 in words, other scripts and birth years. ``patient_context(pos) -> bool``
     says whether the sentence holding ``pos`` is about a patient (for birth years only)."""
     found: list[Found] = []
@@ -204,7 +205,7 @@ def ages(text: str, patient_context: object) -> list[Found]:
     this_year = datetime.date.today().year
     for m in _BORN_YEAR.finditer(text):
         year = int(m.group(1))
-        if 1900 <= year <= this_year - 90 and patient_context(m.start()):  # type: ignore[operator]
+        if 1900 <= year <= this_year - 90 and patient_context(m.start()):
             found.append((m.start(), m.end(), "age_over_89", "a birth year 90 or more years ago"))
     return found
 
@@ -223,14 +224,14 @@ _BED = re.compile(
 )
 
 
-def beds(text: str, professional_context: object) -> list[Found]:
+def beds(text: str, professional_context: Callable[[int], bool]) -> list[Found]:
     """A hospital bed, ward or room in another language, with its number; not in a sentence
     about clinicians' work (``professional_context(pos) -> bool``)."""
     found: list[Found] = []
     if text.isascii() and not _ASCII_BED_HINT.search(text):
         return found
     for m in _BED.finditer(text):
-        if not professional_context(m.start()):  # type: ignore[operator]
+        if not professional_context(m.start()):
             found.append((m.start(), m.end(), "location", "ward, room or bed (another language)"))
     return found
 
@@ -298,6 +299,9 @@ _DATE_INTL = re.compile(
 )
 
 
+_DAY = re.compile(r"\d+")
+
+
 def dates(text: str) -> list[Found]:
     """A day and a month written in another language."""
     if not any(ch.isdigit() for ch in text):
@@ -305,5 +309,5 @@ def dates(text: str) -> list[Found]:
     return [
         (m.start(), m.end(), "date", "day and month in another language")
         for m in _DATE_INTL.finditer(text)
-        if 1 <= int(re.search(r"\d+", m.group()).group()) <= 31  # type: ignore[union-attr]
+        if 1 <= int(_DAY.findall(m.group())[0]) <= 31
     ]
