@@ -1,19 +1,20 @@
 """PHI guard and medical-advice guard: accuracy on the labelled sets, and speed.
 
-    python bench/safety_phi.py [--peer] [--heldout2] [--blind] … [--blind12] [--repeat 20]
+    python bench/safety_phi.py [--peer] [--heldout2] [--blind] … [--blind13] [--repeat 20]
 
 Reads primum/safety/evaldata/phi.jsonl and advice.jsonl (written by bench/safety_phi_data.py)
 and prints, for the dev and heldout splits separately: per identifier type recall and precision
 (a prediction matches a labelled span of the same type when they overlap), recall on direct
 identifiers, the share of teaching pearls flagged, and advice accuracy/precision/recall; then
 texts per second. `--heldout2` also scores phi_heldout2.jsonl (split heldout2), `--blind`
-phi_blind.jsonl, `--blind2` … `--blind12` phi_blind2.jsonl … phi_blind12.jsonl (each written
+phi_blind.jsonl, `--blind2` … `--blind13` phi_blind2.jsonl … phi_blind13.jsonl (each written
 after the guard's last change by a writer who saw neither the guard nor the other sets). blind
 and blind2 were read to fix errors on 2026-12-07, blind3 and blind4 later that day (after
 blind5 was written), blind5 after blind6 was written, blind6 after blind7 was written, blind7
 after blind8 was written, blind8 once blind9 had been read (before the sixth round), blind9
 once blind11 had been read (before the seventh), blind10 once blind12 had been read (before
-the eighth): all ten are development data since; blind11 and blind12 are never read to tune,
+the eighth), blind11 once blind13 had been read (before the ninth): all eleven are development
+data since; blind12 and blind13 are never read to tune,
 and `--verbose` lists none of their lines.
 
 `--peer` measures the offline peers beside our guard, on the same rows in the same run (and
@@ -69,8 +70,9 @@ EXTRA_SETS = (
     ("blind10", "phi_blind10.jsonl"),
     ("blind11", "phi_blind11.jsonl"),
     ("blind12", "phi_blind12.jsonl"),
+    ("blind13", "phi_blind13.jsonl"),
 )
-STILL_BLIND = ("blind11", "blind12")
+STILL_BLIND = ("blind12", "blind13")
 
 #: A predictor: text -> [(start, end, type)].
 Predictor = Callable[[str], list[tuple[int, int, str]]]

@@ -50,7 +50,7 @@ def load_evaldata(name: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-#: Splits of the evaluation sets. ``blind`` … ``blind12`` are separate files per set
+#: Splits of the evaluation sets. ``blind`` … ``blind13`` are separate files per set
 #: (``<name>_blind.jsonl``, ``<name>_blind2.jsonl``, ...), each written after every other split
 #: by a writer who saw neither the engine nor the other sets (blind2 on 2026-12-02, after blind
 #: had been read for figures three times; blind3 on 2026-12-07, before that day's changes;
@@ -61,7 +61,8 @@ def load_evaldata(name: str) -> list[dict[str, Any]]:
 #: saw nothing of the project, read first after the sixth round's last change); ``all`` is dev
 #: + heldout. blind11 was written at about 16:45 UTC, after the sixth round's last change, for
 #: the next round to read first; blind12 at about 19:45 UTC, after the seventh round's last
-#: change, and read first in the eighth.
+#: change, and read first in the eighth; blind13 at about 22:25 UTC, after the eighth round's
+#: last change, and read first in the ninth.
 BLIND_SPLITS = (
     "blind",
     "blind2",
@@ -75,6 +76,7 @@ BLIND_SPLITS = (
     "blind10",
     "blind11",
     "blind12",
+    "blind13",
 )
 SPLITS = ("dev", "heldout", *BLIND_SPLITS, "all")
 

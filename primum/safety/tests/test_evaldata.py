@@ -232,6 +232,7 @@ BLIND_KINDS = set(CLINICAL_KIND_MINIMUM) | {"addressed_reply", "everyday", "roma
         ("blind10", ("hb10-", "cb10-"), 198),
         ("blind11", ("hb11-", "cb11-"), 200),
         ("blind12", ("hb12-", "cb12-"), 199),
+        ("blind13", ("hb13-", "cb13-"), 199),
     ],
 )
 def test_blind_sets_are_well_formed_and_apart_from_the_others(

@@ -15,7 +15,7 @@ Thresholds are then chosen on the clinical development sentences: the clinical *
 and the first six blind clinical sets (development data since 2026-12-07), 1,491 sentences:
 for each head, the lowest threshold at which at most 1.5% of them score above it. The held-out
 split and the blind splits from blind7 on are only ever read by the evaluation (blind7 …
-blind10 are development data for the rules; blind11 and blind12 are read for figures only).
+blind11 are development data for the rules; blind12 and blind13 are read for figures only).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """`primum safety`: the safety engine from the command line.
 
     primum safety score FILE [--format jsonl|csv] [--text-field text] [--output OUT]
-    primum safety eval [--split heldout|dev|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|blind11|blind12|all] [--no-public-data] [--json]
+    primum safety eval [--split heldout|dev|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|blind11|blind12|blind13|all] [--no-public-data] [--json]
 
 ``score`` reads JSONL (one object per line) or CSV (a header row), scores the texts in
 batches with ``primum.safety.assess_many`` and writes one JSON object per input record:
@@ -283,9 +283,9 @@ class Command(BaseCommand):
             default="heldout",
             choices=list(SPLITS),
             help=(
-                "Which split of the evaluation sets (default: heldout; blind ... blind12: sets "
+                "Which split of the evaluation sets (default: heldout; blind ... blind13: sets "
                 "written later, each by a writer who saw neither the engine nor the others; "
-                "blind11 and blind12 are never used for tuning, the earlier ones are development data)."
+                "blind12 and blind13 are never used for tuning, the earlier ones are development data)."
             ),
         )
         evaluate.add_argument(
