@@ -1117,7 +1117,7 @@ _RULES: tuple[_Rule, ...] = (
         _L.SELF_HARM,
         0.9,
         r"\b(?:world|earth|planet|profession|medicine|everyone|everybody|nhs|hospital|ward|we|patients|your patients|your family)(?:'?d| would| will|'?ll) be (?:a (?:\w+ )?(?:place|world) )?(?:so |much |a lot |far |way )?(?:better|calmer|safer|happier|nicer|kinder|cleaner|healthier|brighter|lighter|saner)(?: (?:place|off))? without (?:you|u|her|him|them|people like you)(?: (?:in it|around|alive|breathing|existing|on (?:it|this (?:earth|planet)|the planet)))\b"
-        r"|\b(?:easier|better|simpler|kinder|quicker|best) for (?:everyone|everybody|all of us|us all|the world|your patients|your family|the team|all concerned) if (?:you|u|she|he|they) (?:just |simply |quietly )?(?:didn'?t wake up|weren'?t (?:alive|breathing|around any ?more)|stopped existing|ceased to exist|disappeared for good|vanished for good|went away for good|(?:didn'?t|never) come back[^.!?\n]{0,40}?\b(?:at all|anywhere|ever|for good|to anything))\b"
+        r"|\b(?:easier|better|simpler|kinder|quicker|best) for (?:everyone|everybody|all of us|us all|the world|your patients|your family|the team|all concerned) if (?:you|u|she|he|they) (?:just |simply |quietly )?(?:didn'?t wake up|weren'?t (?:alive|breathing|around any ?more)|stopped existing|ceased to exist|disappeared for good|vanished for good|went away for good|(?:didn'?t|never) come back[^\n]{0,40}?\b(?:at all|anywhere|ever|for good|to anything))\b"
         r"|\b(?:have you (?:tried|considered|thought about)|try|consider|recommend|suggest)\b[^.!?\n]{0,40}\bnot (?:existing|being alive|living|breathing)\b"
         r"|\bdecide (?:you'?re|you are|she'?s|he'?s|they'?re|to be) done\W+(?:for good|forever|permanently|with everything|with life)\b"
         r"|\bthe (?:bridge|cliff|roof|train tracks|tracks|railway|river|motorway|multi-?stor(?:e)?y|car park roof)\b(?: \w+){0,4} is (?:right )?(?:there|over there|that way|just there|nearby|close by|waiting)\W*(?:lol|lmao|😂|🤣|👀|😉|🙃|just saying|hint hint|fyi|go on|take the hint|no pressure)",
@@ -1145,6 +1145,40 @@ _RULES: tuple[_Rule, ...] = (
         r"|\b(?:two[- ]faced|lying|useless|heartless|greedy|spineless|gutless|entitled) (?:hypocrites|liars|frauds|cowards|parasites|vultures|leeches|ghouls|crybabies|brats|snakes)\b"
         r"|\b(?:piggy|piggie|porker|lardass|lard ?arse|fatso|fatty|stick insect|hag|crone|old bat)\b(?:\W+(?:🐽|🐷|🐖))?",
         "insults the person",
+        anchor=True,
+        guard=_SAID_TO_ME,
+    ),
+    # Emoji: a weapon or a coffin beside a house, a family, a child, a car or watching eyes; a
+    # message that is only a handle and such emoji; an aubergine with "your DMs".
+    _r(
+        _L.THREAT,
+        0.86,
+        r"(?:🔪|🗡|🔫|💣|🪓|🧨)[\W_]{0,6}(?:🏠|🏡|🏘|👨|👩|👧|👦|👶|🧒|🚗|🚙|🏫|👀|⚰|🪦)"
+        r"|(?:⚰|🪦)[\W_]{0,6}(?:🏠|🏡|🏘|👨|👩|👧|👦|👶|🧒|🚗|🚙|🏫)"
+        r"|(?:🏠|🏡|👨|👩|👧|👦|👶|🧒|🚗|🏫)[\W_]{0,6}(?:🔪|🗡|🔫|💣|🪓|⚰|🪦|🧨)"
+        r"|^\s*(?:@\w+[\s,:]*)+[\W_]*(?:🔪|🗡|🔫|💣|🪓|⚰|🪦|🧨)[\W_]*$",
+        "a threat in emoji",
+        base_form=True,
+        anchor=True,
+    ),
+    _r(
+        _L.SEXUAL_HARASSMENT,
+        0.86,
+        r"(?:🍆|💦|🍑)[^\n]{0,60}\b(?:dms?|inbox|private(?:ly)?|alone|tonight|your place|my place|bed|in person|open it)\b"
+        r"|\b(?:dms?|inbox|private(?:ly)?|alone|tonight|your place|my place|bed|open it)\b[^\n]{0,60}(?:🍆|💦|🍑)",
+        "unwanted sexual advance",
+        base_form=True,
+        anchor=True,
+        guard=_SAID_TO_ME,
+    ),
+    _r(
+        _L.IDENTITY_ATTACK,
+        0.86,
+        r"\b(?:it'?s|its|that'?s|runs?|must be) in (?:the|their|your|ur|his|her) (?:blood|genes|dna)\b[^.!?\n]{0,30}(?:🤑|💰|💵|💸|\$|\bmoney\b|\bgreed|\bshekels?\b|\bpenn(?:y|ies)\b|\bbilling\b|\binterest\b)"
+        r"|(?:🤑|💰|💸|\bmoney\b|\bgreed\w*|\bshekels?\b|\bpenny[- ]pinching\b|\bbilling\b|\bcharging\b)[^.!?\n]{0,40}\b(?:it'?s|its|that'?s|runs?|must be) in (?:the|their|your|ur|his|her) (?:blood|genes|dna)\b"
+        r"|^\s*(?:@\w+[\s,:]*)+(?:terrorist|jihadi|suicide bomber|towelhead|raghead|camel jockey)\W*$",
+        "attacks the person for who they are",
+        base_form=True,
         anchor=True,
         guard=_SAID_TO_ME,
     ),

@@ -779,6 +779,28 @@ def test_a_negated_insult_fires_no_insult_rule() -> None:
         ("Kendini asla suçlama, vardiya zordu.", False, None, False),
         ("Dia itu dokter gadungan, jangan percaya!", False, Label.CREDENTIAL_ATTACK, True),
         ("过去死亡率很高，但现在好多了", False, None, False),
+        # emoji threats and advances, money tropes, a handle and one slur
+        ("@dr_lin 🔫🏡", True, Label.THREAT, True),
+        ("@dr_lin 🔪", True, Label.THREAT, True),
+        ("@DrCut 🔪💪 great list today", True, None, False),
+        ("RIP my weekend ⚰️🪦 thanks audit", True, None, False),
+        ("Donate blood 🩸👶 it saves babies", False, None, False),
+        ("@nurse_ali check your DMs tonight 🍆💦", True, Label.SEXUAL_HARASSMENT, True),
+        ("Urology clinic today 🍆🍆🍆 send coffee", False, None, False),
+        ("@dr_sol money-grubbing, it runs in your blood 💰", True, Label.IDENTITY_ATTACK, True),
+        (
+            "Haemochromatosis runs in the family, iron in the blood, ask about money for testing",
+            False,
+            None,
+            False,
+        ),
+        ("@DrNoor jihadi", True, Label.IDENTITY_ATTACK, True),
+        (
+            "easier for everyone if you just didn't come back after Easter. At all.",
+            True,
+            Label.SELF_HARM,
+            True,
+        ),
     ],
 )
 def test_rule_idioms_and_quotations(
