@@ -35,8 +35,9 @@ Decisions (documented in primum/safety/evaldata/README.md, measured by bench/saf
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from primum.safety import phi_intl, phi_keys
@@ -602,10 +603,10 @@ _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
     ),
     (
         PhiType.MRN,
-        r"MRN|medical record|med rec|hospital|chart|record|NHS|NHI|unit|CR|hosp|UHID|EMR|EHR|EPR|"
+        r"MRN|medical record|med rec|hospital|chart|record|unit|CR|hosp|UHID|EMR|EHR|EPR|"
         r"clinic card|clinic number|hospital card|patient card|folder(?: number| no\.?)?|"
         r"file number|OPD(?: card| number| no\.?)?|"
-        r"(?-i:CHI|UR|URN|IP|OP|IPP)|住院号|病历号|病案号|病歴番号|カルテ番号|診察券番号|患者ID|병록번호|"
+        r"(?-i:UR|URN|IP|OP|IPP)|住院号|病历号|病案号|病歴番号|カルテ番号|診察券番号|患者ID|병록번호|"
         r"등록번호|환자번호|Patienten-?ID|Patientennummer|Fallnummer|Aufnahmenummer|"
         r"num[ée]ro de dossier|n° de dossier|dossier|prontu[áa]rio|historia cl[íi]nica|expediente|"
         r"cartella clinica|numero di cartella|nosologico|dossiernummer|pati[ëe]ntnummer|"
@@ -614,7 +615,7 @@ _KEY_WORDS: tuple[tuple[PhiType, str, str], ...] = (
     ),
     (
         PhiType.HEALTH_PLAN_NUMBER,
-        r"member|insurance|insurance policy|policy|Medicare|Medicaid|health plan|"
+        r"member|insurance|insurance policy|policy|Medicare|Medicaid|health plan|NHS|NHI|(?-i:CHI)|"
         r"subscriber|beneficiary|plan|BCBS|Aetna|Cigna|UHC|Humana|group|MBI|health card|"
         r"health insurance|OHIP|MSP|RAMQ|PHN|personal health|ABHA|health ID|IHI|DVA|"
         r"ECHS|CGHS|ESIC|PMJAY|NHIF|NHIS|PhilHealth|health number|medical card|GMS|"
@@ -983,11 +984,17 @@ _HOLIDAY = re.compile(
     r"Heritage Day|Freedom Day|Youth Day|Republic Day|Victory Day|Chuseok|Seollal|Obon|Songkran|"
     r"T[eế]t|Vesak|Purim|Passover|Carnival|Carnaval|D[ií]a de (?:los )?Muertos|King['’]?s Day|"
     r"Koningsdag|[Mm]idsommar(?:afton)?|Juhannus|Sankt Hans|St\.? Andrew['’]?s Day|"
-    r"St\.? David['’]?s Day|St\.? George['’]?s Day|Bank Holiday Monday|May Day)\b"
+    r"St\.? David['’]?s Day|St\.? George['’]?s Day|Bank Holiday Monday|May Day|"
+    r"Heroes['’]? Day|Fiji Day|Meskel|Timk[ae]t|Losar|Tihar|Dashain(?: [Ee]ve)?|Nauryz|Nowruz|"
+    r"Norooz|Navruz|Chung Yeung|Ching Ming|Qingming|Mid-Autumn(?: Festival)?|Dragon Boat Festival|"
+    r"Matariki|Deepavali|Thaipusam|Hari Raya(?: Aidilfitri| Haji| Puasa)?|Lebaran|Nyepi|Kwanzaa|"
+    r"Waisak|Shavuot|Sukkot|Simchat Torah|Mawlid|Ashura|Orthodox Christmas|Epiphany|"
+    r"Three Kings['’]? Day|Walpurgis(?: Night)?|St\.? John['’]?s (?:Day|Eve)|Ivan Kupala|"
+    r"Jāņi|Līgo(?: [Ee]ve| vakar[sā])?|Emancipation Day|Day of the Dead)\b"
     r"(?:,?\s+(?:19|20)\d{2}\b)?"
 )
 _HOLIDAY_CUE = re.compile(
-    r"\b(?:on|over|last|this|since|before|after|until|till|from|by|sedan|siden|seit|depuis|desde|"
+    r"\b(?:on|over|last|this|since|before|after|until|till|from|by|during|at|around|eve of|sedan|siden|seit|depuis|desde|"
     r"dal|dalla|sinds|od|från|fra|am|le|el|em|no|na|en|op|på)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -1053,20 +1060,28 @@ _AGE = re.compile(
 #: in English clinical shorthand, "F/94" and "94/M". The number is checked in ``_ages``.
 _AGE_INTL = re.compile(
     r"(?<![\d.,/:])(\d{2,3})\s?-?\s?(?:[歳才岁歲세살]|(?:साल|वर्ष|बरस|سال|ساله|سنة|سنه|عاما|عامًا|عام|বছর|வயது|ปี|"
-    r"שנים|ετών|χρονών|χρόνων)|(?i:лет|года|год|років|рік|år|årig[aen]?|jaar|jarige|jahre|jährige[rn]?|"
-    r"j\.|ans|años|anos|anni|lat|lata|let|roků|éves|ani|yaşında|yaşındaki|tuổi|tahun|taong gulang|"
-    r"vuotias|vuotta|y/o)(?![^\W\d_]))"
+    r"שנים|ετών|χρονών|χρόνων|տարեկան|წლის|ዓመት|ዓመቱ|ዓመታቸው|वर्षको|वर्षीय|वर्षे|ବର୍ଷ|വയസ്സ്|ವರ್ಷ|"
+    r"సంవత్సరాలు|సంవత్సరాల|နှစ်|ឆ្នាំ|ປີ)|(?i:лет|года|год|років|рік|år|årig[aen]?|jaar|"
+    r"jarige|jahre|jährige[rn]?|j\.|ans|años|anos|anni|anys|lat|lata|let|letá|letý|roků|roky|rokov|"
+    r"ročn[ýáé]|éves|ani|yaşında|yaşındaki|tuổi|tahun|taong gulang|anyos|vuotias|vuotta|ára|ára gömul|"
+    r"настай|години|година|godine|godina|godišnj[aie]|metų|gadi|gadus|gadu|aastane|aastat|urte|"
+    r"saal|sal ki|saal ki|saal ke|sal ke|y/o)(?![^\W\d_]))"
     r"|(?i:alter|edad|idade|età|âge|leeftijd|ålder|alder|wiek|věk|yaş|umur|usia|возраст|ηλικία|"
     r"umri(?: wa)? miaka|miaka)\s*:?\s*(\d{2,3})(?!\d)"
-    r"|(?:גיל|العمر|عمره|عمرها|उम्र|आयु|年龄|年齢|나이|อายุ)\s*:?\s*(\d{2,3})(?!\d)"
+    r"|(?:גיל|العمر|عمره|عمرها|उम्र|आयु|उमेर|年龄|年齢|나이|อายุ|வயது|වයස|အသက်|អាយុ|ອາຍຸ|вік|"
+    r"возраст|жас|нас|ასაკი|տարիք|ዕድሜ|(?i:emyaka|ikä|aldur|vârsta|varsta|életkor|starost|amžius|"
+    r"vecums|vanus|edat))\s*:?\s*(\d{2,3})(?!\d)"
     r"|\b[MF]/(\d{2,3})\b|\b(\d{2,3})/[MF]\b"
 )
 #: Ninety and more spelled out in other languages, with the word for years.
 _AGE_INTL_SPELLED = re.compile(
     r"\b(?i:noventa(?:\s+[ye]\s+\w+)?|novant\w*|nonante(?:-\w+)?|quatre-vingt-(?:dix|onze|douze|"
     r"treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf)|(?:\w+und)?neunzig|(?:\w+en)?negentig|"
-    r"dziewięćdziesiąt(?:\s+\w+)?|девяносто(?:\s+\w+)?|ενενήντα(?:\s+\w+)?|doksan(?:\s+\w+)?)"
-    r"\s+(?i:años|anos|anni|ans|jahre|jaar|lat|lata|лет|года|год|ετών|χρονών|yaşında)\b"
+    r"dziewięćdziesiąt(?:\s+\w+)?|девяносто(?:\s+\w+)?|ενενήντα(?:\s+\w+)?|doksan(?:\s+\w+)?|"
+    r"devedeset(?:\s+\w+)?|деведесет(?:\s+\w+)?|devadesát(?:\s+\w+)?|deväťdesiat(?:\s+\w+)?|"
+    r"kilencven(?:\w+)?|naw deg(?:\s+\w+)?|nócha(?:\s+a\s+\w+)?|yhdeksänkymmentä\w*)"
+    r"\s+(?i:años|anos|anni|ans|jahre|jaar|lat|lata|лет|года|год|ετών|χρονών|yaşında|godin[ae]|"
+    r"годин[ае]|let|rokov|éves|oed|mlwydd oed|bliana(?: d['’]aois)?|vuotias|vuotta)(?!\w)"
 )
 #: An age given as a bare number where a person's age goes: after a name or a word and
 #: "is"/"'s" ("ethel is 94 and", "Joan's 93 and"), or set off by commas after a name or a
@@ -1077,7 +1092,8 @@ _BARE_AGE = re.compile(
     rf"\b([A-Za-z][a-z]+)(?:['’]s| is| was) {_AGE_NUM}"
     rf"(?=\s+(?:and|now|today|but|yet|with|so|going|next)\b|\s*[,;!)]|\s*[.?](?:\s|$)|\s*$)"
     rf"|\b([A-Z][a-z]+(?:['’-][A-Za-z]+)?) \({_AGE_NUM}(?:\s?(?:[MF]|yo|y|yrs?))?\)"
-    rf"|\b([A-Z][a-z]+(?:['’-][A-Za-z]+)?), {_AGE_NUM}"
+    rf"|\b([A-Z][a-z]+(?:['’-][A-Za-z]+)?), (?:~\s?|c\.\s?|(?i:approx\.?|about|around|nearly|almost|"
+    rf"over|roughly) )?{_AGE_NUM}\+?"
     rf"(?=\s*[,;)]|\s+(?:and|from|at|in|with|admitted|lives|living|retired|widowed|still|who|"
     rf"was|is|presented|presenting|comes|came|fell|had|has)\b|\s*[.](?:\s|$)|\s*$)"
 )
@@ -1340,7 +1356,8 @@ _NOT_NAME_AFTER_MARKER_WORDS = (
 )
 _NOT_NAME_AFTER_MARKER = frozenset(_NOT_NAME_AFTER_MARKER_WORDS.split())
 _CASED_FOREIGN_NAME = re.compile(
-    r"(?<!\w)[Α-ΩΆ-ΏА-ЯЁЇІЄҐ][\w'’-]+(?:\s[Α-ΩΆ-ΏА-ЯЁЇІЄҐ][\w'’-]+){1,2}(?!\w)"
+    r"(?<!\w)[Α-ΩΆ-ΏА-ЯЁЇІЄҐ][^\W\d_'’-]*[^\W\d_](?:['’-][^\W\d_]+)*"
+    r"(?:\s[Α-ΩΆ-ΏА-ЯЁЇІЄҐ][^\W\d_]+(?:['’-][^\W\d_]+)*){1,2}(?![\w'’-])"
 )
 #: Key words in other scripts that the name pattern would otherwise take for a name.
 _OTHER_SCRIPT_KEYS = frozenset({"СНИЛС", "ИНН", "ОМС", "Полис", "Паспорт", "Снилс"})
@@ -1408,9 +1425,14 @@ _RARE = re.compile(
     r"locked-in syndrome|M[öo]bius|Kabuki|cri du chat|trisomy 1[38]|Edwards syndrome|Patau|"
     r"sirenomelia|Aicardi|CDKL5|Dravet|Lafora|Alpers|Pelizaeus|adrenoleukodystrophy|"
     r"Hallervorden|neuroacanthocytosis|Lesch|maple syrup urine|homocystinuria|"
+    r"Machado[- ]Joseph|Wilson['’]?s? disease|congenital insensitivity to pain|CIPA|Duchenne|"
+    r"Becker muscular dystrophy|spinal muscular atrophy|SMA type 1|albino|albinism|"
+    r"ha?emophilia|Friedreich|Angelman|Williams syndrome|Wolf[- ]Hirschhorn|Smith[- ]Magenis|"
+    r"Alport|Bartter|Gitelman|porphyria|kuru|"
     r"(?:first|second|third|fourth|fifth) (?:human |known |confirmed |local )?case of|"
     r"(?:only|first|sole|one of (?:only |just )?\w+)\s+(?:known\s+)?(?:\w+\s+){0,2}"
-    r"(?:patient|patients|case|cases|person|people|child|children|baby|survivor)s?)\b",
+    r"(?:patient|patients|case|cases|person|people|child|children|baby|survivor|boy|girl|man|"
+    r"woman|teenager|twins|family)s?)\b",
     re.IGNORECASE,
 )
 _RELATIVE_TIME = re.compile(
@@ -1466,7 +1488,8 @@ _BIOMETRIC_WORD_LIST = """photo photos photograph photographs picture pictures p
     clip clips footage selfie selfies snap snapshot recording recordings voicemail voicemails
     audio fingerprint fingerprints footprint footprints retinal iris voice palm palmprint
     palmprints facial face jpg jpeg png heic gif tif tiff mp4 mov avi wav m4a mp3 tattoo tattoos
-    birthmark birthmarks voiceprint voiceprints thumb thumbprint thumbprints tattooed"""
+    birthmark birthmarks voiceprint voiceprints thumb thumbprint thumbprints tattooed stain moko
+    scar scars"""
 _BIOMETRIC_WORDS = frozenset(_BIOMETRIC_WORD_LIST.split())
 _STRONG_BIOMETRIC = re.compile(
     rf"{_IDENTIFYING_FEATURE}|full[- ]face|facial|finger|thumb|foot|palm|retina|iris|voice ?print",
@@ -1477,8 +1500,10 @@ _STRONG_BIOMETRIC = re.compile(
 #: identifies a person seen by anyone who reads the post.
 _DESCRIBED_MARK = re.compile(
     r"\b(?i:his|her|their|a|an|the)\s+(?:[\w\"'“”-]+\s+){0,3}?"
-    r"(?i:tattoo|birthmark|port-wine stain)\s+"
-    r"(?i:of|with|on|covering|across|reading|saying|that says|down|along|over|inside|behind)\b"
+    r"(?i:tattoo|birthmark|port-wine stain|(?:shrapnel|burn|knife|machete|bullet|acid|keloid|"
+    r"duell?ing) scar|moko kauae|t[aā] moko)\s+"
+    r"(?i:of|with|on|covering|across|reading|saying|that says|down|along|over|inside|behind|"
+    r"around|under|below|above)\b"
     r"[^.;,—–!?]{3,60}"
     r"|(?:[\"“][^\"”]{2,30}[\"”]|\b\w+)\s+(?i:tattooed|inked)\s+(?i:across|on|down|along|over|inside|"
     r"behind)\s+(?i:his|her|their)\s+[\w-]+"
@@ -1739,7 +1764,9 @@ def _keyed_ids(c: _Collector) -> None:
 
 #: A token shaped like an identifier: letters and digits, with - / . & inside ("ZAB1234",
 #: "UNTH/55/0192", "8821-4470-02", "S1234567D").
-_ID_SHAPED = re.compile(r"(?<![\w/.&-])[A-Za-z0-9]+(?:[-/.&][A-Za-z0-9]+)*(?![\w/&-]|[.,]\d)")
+#: Latin, Greek and Cyrillic letters: an id such as "УБ32041218" or "ΑΚ123456" is one token.
+_ID_CHARS = "A-Za-z0-9\u0370-\u03ff\u0400-\u04ff"
+_ID_SHAPED = re.compile(rf"(?<![\w/.&-])[{_ID_CHARS}]+(?:[-/.&][{_ID_CHARS}]+)*(?![\w/&-]|[.,]\d)")
 #: Tokens that look like identifiers and are not a person's: gene variants, units, ordinals,
 #: decades, versions, plus the trial and literature ids of _NOT_ID.
 _NOT_SHAPED_ID = re.compile(
@@ -1816,9 +1843,28 @@ def _sentence_before(before: str) -> str:
     return before
 
 
+#: Ten to thirteen digits that open with a birth date (YYMMDD, or a century or sex digit and
+#: YYMMDD, or YYYYMMDD): the layout of national id numbers in many countries (Nordic and Baltic
+#: personal codes, Bulgaria's EGN, Romania's CNP, Korea's RRN, Cuba's carné, Mongolia's RD).
+_BIRTH_DATE_NUMBER = re.compile(
+    r"[1-9]?\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[-/]?\d{3,7}"
+    r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3,5}"
+)
+#: Zimbabwe's national id ("63-451237-K-42"): district, serial, check letter, district.
+_ZW_ID = re.compile(r"\d{2}-\d{6,7}-?[A-Z]-?\d{2}")
+
+
 def _cued_type(before: str, value: str) -> tuple[PhiType, str]:
-    """The type of the key word nearest before an identifier-shaped value, else "other"."""
+    """The type of the key word nearest before an identifier-shaped value, else a national id
+    when the value is laid out like one, else "other"."""
     kind, reason, nearest = PhiType.OTHER_UNIQUE_ID, "an identifier-shaped number", -1
+    bare = value.replace(" ", "")
+    if _ZW_ID.fullmatch(bare) or (
+        bare.replace("-", "").isdigit()
+        and 10 <= len(bare) <= 14
+        and _BIRTH_DATE_NUMBER.fullmatch(bare)
+    ):
+        kind, reason = PhiType.SSN, "laid out like a national id number (a birth date inside)"
     has_letters = any(ch.isalpha() for ch in value)
     for cue_kind, cue, cue_reason in _CUES if before.isascii() else _CUES + _CUES_INTL:
         if cue_kind is PhiType.VEHICLE_ID and not has_letters:
@@ -1887,7 +1933,12 @@ def _phones(c: _Collector) -> None:
             digits == 10 and value[0] in "6789" and bool(re.fullmatch(r"\d{5} \d{5}", value))
         )
         cued = bool(_phone_word_before(text[max(0, m.start() - 40) : m.start()]))
-        if prefixed or indian_mobile or (cued and digits >= 9):
+        # eight digits in two fours ("call 9555 1287"): Hong Kong and Singapore numbers
+        eight = digits == 8 and bool(re.fullmatch(r"\d{4} \d{4}", value))
+        if prefixed or indian_mobile or (cued and (digits >= 9 or eight)):
+            found.append((m.start(), m.end()))
+    for m in _UNBROKEN_NUMBER.finditer(text):  # "फोन 9855551234", "tel. 0912555123"
+        if _phone_word_before(text[max(0, m.start() - 30) : m.start()]):
             found.append((m.start(), m.end()))
     for start, end in sorted(found):
         if _TOLL_FREE.match(text[start:end]):
@@ -1901,6 +1952,10 @@ def _phones(c: _Collector) -> None:
             c.add(start, end, PhiType.FAX, "fax number")
         else:
             c.add(start, end, PhiType.PHONE, "phone number")
+
+
+#: Nine to twelve digits in one run: a phone number only after a phone word.
+_UNBROKEN_NUMBER = re.compile(r"(?<![\w.,/+-])\+?\d{9,12}(?![\w/-]|[.,]\d)")
 
 
 def _looks_like_measure(text: str, end: int) -> bool:
@@ -1964,7 +2019,8 @@ def _dates(c: _Collector) -> None:
     for m in _HOLIDAY.finditer(text):
         has_year = bool(re.search(r"\d{4}$", m.group()))
         if has_year or (
-            _HOLIDAY_CUE.search(text[max(0, m.start() - 8) : m.start()]) and c.context(m.start())[0]
+            _HOLIDAY_CUE.search(text[max(0, m.start() - 12) : m.start()])
+            and c.context(m.start())[0]
         ):
             c.add(m.start(), m.end(), PhiType.DATE, "holiday date")
 
@@ -2317,9 +2373,21 @@ def _tagged(texts: list[str]) -> list[list[TaggedSpan]]:
 _TAGGABLE = re.compile(r"[^\W_]+\W+[^\W_]+")
 
 
-def _check(text: str, tagged: list[TaggedSpan]) -> PhiReport:
-    if not text:
-        return PhiReport(text=text, findings=())
+def _ascii_digits(text: str) -> str:
+    """`text` with every decimal digit of another script ("९८५५", "၀၉ ၅၅၅", "٩٥") written as the
+    ASCII digit, one character for one, so that offsets stay the same: the patterns read
+    phone numbers, dates and ids in any digits."""
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.decimal(ch)) if not ch.isascii() and ch.isdecimal() else ch for ch in text
+    )
+
+
+def _check(original: str, tagged: list[TaggedSpan]) -> PhiReport:
+    if not original:
+        return PhiReport(text=original, findings=())
+    text = _ascii_digits(original)
     c = _Collector(text)
     _structured(c)
     _dates(c)
@@ -2334,7 +2402,10 @@ def _check(text: str, tagged: list[TaggedSpan]) -> PhiReport:
         _shaped_ids(c)
     _learned(c, tagged)
     _risky(c)
-    return PhiReport(text=text, findings=tuple(sorted(c.findings, key=lambda f: (f.start, f.end))))
+    findings = sorted(c.findings, key=lambda f: (f.start, f.end))
+    if text is not original:
+        findings = [replace(f, text=original[f.start : f.end]) for f in findings]
+    return PhiReport(text=original, findings=tuple(findings))
 
 
 def _add_found(c: _Collector, found: list[phi_intl.Found]) -> None:

@@ -180,7 +180,7 @@ _AGE_NUMBER = re.compile(
     r"|(?:בן|בת|בגיל)\s?(\d{2,3})(?!\d)"
 )
 _BORN_YEAR = re.compile(
-    r"\b(?i:born(?: in)?|b\.|n[ée]e?|nat[oa](?: nel)?|nacid[oa](?: en)?|nascid[oa](?: em)?|"
+    r"\b(?i:born(?: in)?|b\.|n[ée]e?(?: en)?|nat[oa](?: nel)?|nacid[oa](?: en)?|nascid[oa](?: em)?|"
     r"geboren(?: im jahr)?|geb\.|urodzon[ay](?: w)?|народ(?:ився|илася)(?: у)?|"
     r"родил(?:ся|ась)(?: в)?|doğumlu|d\.o\.b\.?|dob:?)\s+((?:19)\d{2})\b(?![-/.]\d)"
 )
@@ -268,6 +268,18 @@ _MONTHS_INTL = (
     "січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|"
     "грудня|януари|февруари|март|април|май|юни|юли|август|септември|октомври|ноември|"
     "декември|јануар|фебруар|април|мај|јун|јул|август|септембар|октобар|новембар|децембар|"
+    # Serbian, Croatian, Bosnian (Latin), Serbian Cyrillic genitive, Slovak genitive
+    "januara|februara|marta|aprila|juna|jula|avgusta|augusta|septembra|oktobra|novembra|"
+    "decembra|siječnja|sijecnja|veljače|veljace|ožujka|ozujka|travnja|svibnja|lipnja|srpnja|"
+    "kolovoza|rujna|studenoga|studenog|prosinca|јануара|фебруара|марта|априла|маја|јуна|јула|"
+    "августа|септембра|октобра|новембра|децембра|januára|februára|apríla|mája|júna|júla|"
+    "októbra|"
+    # Icelandic, Latvian, Estonian
+    "janúar|febrúar|apríl|maí|júní|júlí|ágúst|nóvember|desember|janvārī|februārī|martā|"
+    "aprīlī|maijā|jūnijā|jūlijā|augustā|septembrī|oktobrī|novembrī|decembrī|janvāra|februāra|"
+    "marta|aprīļa|maija|jūnija|jūlija|augusta|jaanuar|jaanuaril|veebruar|veebruaril|märts|"
+    "märtsil|aprill|aprillil|juuni|juunil|juuli|juulil|oktoober|oktoobril|detsember|"
+    "detsembril|"
     # Hebrew and Islamic months, transliterated
     "tishrei|cheshvan|heshvan|kislev|tevet|shevat|adar|nisan|iyar|sivan|tammuz|elul|"
     "muharram|safar|rabi['’ ]?(?:al|ul)[- ](?:awwal|thani|akhir)|jumada[- ](?:al|ul)[- ]"
@@ -286,7 +298,22 @@ _MONTHS_SCRIPT = (
     "ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর|মকর|"
     "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|"
     "พฤศจิกายน|ธันวาคม|ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|"
-    "ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\."
+    "ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\.|"
+    # Georgian, Tamil, Sinhala, Khmer, Nepali (Bikram Sambat)
+    "იანვარს|თებერვალს|მარტს|აპრილს|მაისს|ივნისს|ივლისს|აგვისტოს|სექტემბერს|ოქტომბერს|"
+    "ნოემბერს|დეკემბერს|იანვარი|თებერვალი|მარტი|აპრილი|მაისი|ივნისი|ივლისი|აგვისტო|"
+    "სექტემბერი|ოქტომბერი|ნოემბერი|დეკემბერი|ஜனவரி|பிப்ரவரி|மார்ச்|ஏப்ரல்|ஜூன்|ஜூலை|ஆகஸ்ட்|"
+    "செப்டம்பர்|அக்டோபர்|நவம்பர்|டிசம்பர்|ජනවාරි|පෙබරවාරි|මාර්තු|අප්‍රේල්|මැයි|ජූනි|ජූලි|"
+    "අගෝස්තු|සැප්තැම්බර්|ඔක්තෝබර්|නොවැම්බර්|දෙසැම්බර්|មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|"
+    "កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ|बैशाख|वैशाख|जेठ|असार|साउन|श्रावण|भदौ|असोज|कार्तिक|"
+    "मंसिर|पुस|माघ|फागुन|चैत"
+)
+#: Months written before the day: Armenian (genitive), Amharic, Lithuanian (genitive).
+_MONTHS_BEFORE = (
+    "հունվարի|փետրվարի|մարտի|ապրիլի|մայիսի|հունիսի|հուլիսի|օգոստոսի|սեպտեմբերի|հոկտեմբերի|"
+    "նոյեմբերի|դեկտեմբերի|መስከረም|ጥቅምት|ኅዳር|ህዳር|ታኅሣሥ|ታህሳስ|ጥር|የካቲት|መጋቢት|ሚያዝያ|ግንቦት|"
+    "ሰኔ|ሐምሌ|ሀምሌ|ነሐሴ|ነሃሴ|sausio|vasario|kovo|balandžio|gegužės|birželio|liepos|"
+    "rugpjūčio|rugsėjo|spalio|lapkričio|gruodžio"
 )
 _YEAR = r"(?:\s?(?:de\s)?\d{4}(?:\s?(?:г\.?|р\.?|року|года|ה|هـ|ش|ق|พ\.ศ\.|BE|AH))?)?"
 _DATE_INTL = re.compile(
@@ -296,6 +323,9 @@ _DATE_INTL = re.compile(
     r"|(?<![\w.])(?i:ngày\s)?\d{1,2}\s(?i:tháng)\s\d{1,2}(?:\s(?i:năm)\s\d{4})?(?!\d)"
     r"|\b(?i:január|február|március|április|május|június|július|augusztus|szeptember|"
     r"október|november|december)\s\d{1,2}\.(?!\d)"
+    rf"|(?<!\w)(?i:{_MONTHS_BEFORE})\s?\d{{1,2}}(?:-?ին|-?ի|\s?d\.)?(?!\d)"
+    r"|ថ្ងៃទី\s?\d{1,2}\s?(?:ខែ\s?)?(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|"
+    r"វិច្ឆិកា|ធ្នូ)"
 )
 
 

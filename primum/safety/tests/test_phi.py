@@ -154,7 +154,7 @@ def test_dev_split_meets_the_goals() -> None:
     ("text", "value", "kind"),
     [
         ("the PPS on the referral form is 5551234TA, please fix it", "5551234TA", PhiType.SSN),
-        ("NHI ZAB1234, transferred from the north", "ZAB1234", PhiType.MRN),
+        ("NHI ZAB1234, transferred from the north", "ZAB1234", PhiType.HEALTH_PLAN_NUMBER),
         ("NHIF number 8821-4470-02 for the claim", "8821-4470-02", PhiType.HEALTH_PLAN_NUMBER),
         (
             "the sticker on the tube says UNTH/55/0192 not hers",
@@ -737,3 +737,83 @@ def test_shapes_and_words_that_identify_no_patient_pass(text: str) -> None:
 
 
 _INTL_TYPES = (PhiType.SSN, PhiType.AGE_OVER_89, PhiType.DATE, PhiType.LOCATION)
+
+
+# --- ninth round: digits of other scripts, more keys, ages, months and holidays -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        # digits of any script read as digits; offsets and the text kept as written
+        ("बुबाको फोन ९८४१५५५०१२ मा गर्नुहोस्", "९८४१५५५०१२", PhiType.PHONE),
+        ("ဖုန်း ၀၉ ၅၅၅ ၂၂၃ ၄၄၆ ကို ဆက်ပါ", "၀၉ ၅၅၅ ၂၂၃ ၄၄၆", PhiType.PHONE),
+        ("niece's mobile 91555123 if you need consent", "91555123", PhiType.PHONE),
+        ("pls call 6555 4421 before ward round", "6555 4421", PhiType.PHONE),
+        # national-service numbers are health-plan numbers; more id keys
+        ("her NHS no. 943 555 5919 is on the letter", "943 555 5919", PhiType.HEALTH_PLAN_NUMBER),
+        ("CHI 0101555123 for the Raigmore referral", "0101555123", PhiType.HEALTH_PLAN_NUMBER),
+        ("Agnes Varga, TAJ 555 123 456, Szeged", "555 123 456", PhiType.HEALTH_PLAN_NUMBER),
+        ("Jón, kt. 120555-2389, lagður inn", "120555-2389", PhiType.SSN),
+        ("Mr Hossein R., national code 0015551234, admitted", "0015551234", PhiType.SSN),
+        ("Ms Baiba K., personal code 45505121234, discharged", "45505121234", PhiType.SSN),
+        ("Mme Benali, CIN AB555123, CNSS 555123456", "AB555123", PhiType.SSN),
+        ("Mme Benali, CIN AB555123, CNSS 555123456", "555123456", PhiType.HEALTH_PLAN_NUMBER),
+        ("Erdene, RD УБ55041218, хүлээн авсан", "УБ55041218", PhiType.SSN),
+        ("Gogo Ndlovu, ID 55-123456-K-42, from Mutare", "55-123456-K-42", PhiType.SSN),
+        ("abuela Rosa, carné 55101512345, vive sola", "55101512345", PhiType.SSN),
+        ("Deda Mile, broj kartona UK-5512/24, ne jede", "UK-5512/24", PhiType.MRN),
+        # ages over 89 in more languages, and approximate English ones after a name
+        ("Guðrún, 94 ára, frá Ísafirði", "94 ára", PhiType.AGE_OVER_89),
+        ("პაციენტი, 92 წლის, თბილისიდან", "92 წლის", PhiType.AGE_OVER_89),
+        ("Пациентка, на 93 години, от Плевен", "93 години", PhiType.AGE_OVER_89),
+        ("Pani Jana, 92letá, z Brna", "92letá", PhiType.AGE_OVER_89),
+        ("நோயாளி, வயது 95, சென்னை", "வயது 95", PhiType.AGE_OVER_89),
+        ("Baba Stana, devedeset pet godina, iz Užica", "devedeset pet godina", PhiType.AGE_OVER_89),
+        (
+            "Nain Elen, naw deg chwech oed, yn byw ar ei phen ei hun",
+            "naw deg chwech oed",
+            PhiType.AGE_OVER_89,
+        ),
+        ("Mr Okoro, ~93, lives alone in Enugu", "93", PhiType.AGE_OVER_89),
+        ("Granny Mabel, nearly 100, from Tenby", "100", PhiType.AGE_OVER_89),
+        ("our patient, née en 1929, fell at home", "née en 1929", PhiType.AGE_OVER_89),
+        # day and month in more languages; holidays of more calendars
+        ("primljena 14. marta u bolnicu", "14. marta", PhiType.DATE),
+        ("prijatá 3. mája na internu", "3. mája", PhiType.DATE),
+        ("lögð inn 2. febrúar", "2. febrúar", PhiType.DATE),
+        ("stacionēta 11. augustā", "11. augustā", PhiType.DATE),
+        ("ընդունվել է ապրիլի 12-ին", "ապրիլի 12-ին", PhiType.DATE),
+        ("ចូលពេទ្យ ថ្ងៃទី ៣ មីនា", "ថ្ងៃទី ៣ មីនា", PhiType.DATE),
+        ("our patient fell at home during Dashain, hip fracture", "Dashain", PhiType.DATE),
+        # a described mark, the only child of a rare disease in a small place
+        (
+            "his eagle tattoo across the left forearm is all we have",
+            "his eagle tattoo across the left forearm is all we have",
+            PhiType.BIOMETRIC,
+        ),
+        (
+            "the unknown patient has a burn scar across the right cheek",
+            "a burn scar across the right cheek",
+            PhiType.BIOMETRIC,
+        ),
+    ],
+)
+def test_ninth_round_forms(text: str, value: str, kind: PhiType) -> None:
+    _assert_found(text, value, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Look for a midline scar over the abdomen in these patients",
+        "Keep the SSN on file only in the EHR, never in chat",
+        "Diwali burns: keep sparklers away from children",
+        "CI 0.82-1.12 for the primary outcome, n = 2,400",
+        "死ねない、と言っていた方が今日は笑顔でした",
+        "Kawasaki disease: give IVIG within 10 days",
+    ],
+)
+def test_ninth_round_teaching_and_talk_pass(text: str) -> None:
+    kinds = {(f.type, f.text) for f in check_phi(text, learned=False).findings}
+    assert not kinds, kinds
