@@ -68,8 +68,8 @@ WEIGHTS_SHA256: dict[str, str] = {
     "minilm_adapter.json": "d85348ac5ce579ead2b666883e183dab0e7951babd07d54dcffc2d12506b01cc",
     "minilm_adapter.npy": "434b21e9abb11602a52c7eece6336fea252b42a6838f50565d2c737a64c0193f",
     # The PHI guard's word tagger: `python -m primum.safety.training.phi_tagger` prints these.
-    "phi_tagger.json": "5cbf3eaa607f4e9b51e2286c43a17157fad32f8de0eb7594cb8becabfcf868f8",
-    "phi_tagger.npy": "d173897704202a7d9ee9b8b7df681979a67f8f321e1e69e9f4e84e652b50ce62",
+    "phi_tagger.json": "fa431f5be5c32d9488c1c91b38d73608e216f89cc65dc5402877f540f421e53d",
+    "phi_tagger.npy": "2aa19aca0ba10ffb0dd2932c2efa495df27cea9c77320e921a68974624bcfa81",
 }
 
 _lock = threading.Lock()

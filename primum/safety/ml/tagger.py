@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +51,16 @@ LABELS: tuple[str, ...] = ("O", "name", "location", "date", "age_over_89")
 Array = npt.NDArray[np.float32]
 
 #: A word: letters and digits, with inner apostrophes (O'Sullivan, Alvarez's).
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+#: Combining marks (Unicode categories Mn and Mc): the vowel signs of Devanagari, Tamil, Thai,
+#: Khmer, Burmese … are not word characters to ``re``, and "सुनीता" must stay one word, not
+#: "स", "न", "त".
+_MARKS = "".join(
+    re.escape(chr(code))
+    for code in range(0x300, 0x10000)
+    if unicodedata.category(chr(code)) in ("Mn", "Mc")
+)
+_LETTERS = rf"(?:[^\W_]|[{_MARKS}])"
+_WORD = re.compile(rf"[^\W_]{_LETTERS}*(?:['’]{_LETTERS}+)*")
 _POSSESSIVE = re.compile(r"['’][sS]$")
 _SENTENCE_END = re.compile(r"[.!?:;\n]\s*$|^\s*$")
 _PERSON_TITLE_WORDS = "mr mrs ms miss mx mister master madam sir"

@@ -8,11 +8,12 @@ Needs the dev requirements (scikit-learn); no PyTorch, no download.
 Data (every line hand-written, every person invented):
 - ``evaldata/phi.jsonl``, split ``dev`` only (the ``heldout`` split stays out, so it still
   measures something), ``evaldata/phi_heldout2.jsonl`` (a dev set since the patterns were
-  changed by reading it), and the first seven blind sets ``phi_blind.jsonl`` …
-  ``phi_blind7.jsonl`` (development data since 2026-12-07, when their errors were read);
+  changed by reading it), and the first eleven blind sets ``phi_blind.jsonl`` …
+  ``phi_blind11.jsonl`` (development data since 2026-12-07, when their errors were read;
+  blind8 … blind11 joined in the ninth round);
 - ``training/data/phi_train_*.txt``: posts written for training, in the same markup
   (``training/phi_markup.py``), by writers who never opened the guard or the evaluation sets.
-The blind splits from ``phi_blind8.jsonl`` on (blind8 … blind12) are never read here.
+The blind splits still blind (blind12, blind13) are never read here.
 
 A word's label is the type of the labelled span it falls in (``name``, ``location``,
 ``date``, ``age_over_89``; other types, which the patterns find, and the risky-combination
@@ -78,6 +79,10 @@ DEV_SETS = (
     "phi_blind5.jsonl",
     "phi_blind6.jsonl",
     "phi_blind7.jsonl",
+    "phi_blind8.jsonl",
+    "phi_blind9.jsonl",
+    "phi_blind10.jsonl",
+    "phi_blind11.jsonl",
 )
 
 
