@@ -1162,6 +1162,26 @@ _RULES: tuple[_Rule, ...] = (
         guard=_SAID_TO_ME,
     ),
     _r(
+        _L.INSULT,
+        0.88,
+        r"\b(?:you|ya|ye) (?:(?:absolute|utter|total|complete|fucking|bloody|little|big|old)\s+)*"
+        + _INSULT_ADJ
+        + r"\s+(?:"
+        + _INSULT_NOUN
+        + r")s?\b",
+        "insults the person",
+        anchor=True,
+        guard=_SAID_TO_ME,
+    ),
+    _r(
+        _L.SELF_HARM,
+        0.88,
+        r"\b(?:try|go|just|consider|start) unaliving\b"
+        r"|\b(?:take|try|swallow|down) (?:all of )?(?:your|ur) own (?:sleeping )?(?:pills|tablets|meds|medication|opioids|morphine)\b[^.!?\n]{0,20}\b(?:all of them|the whole (?:bottle|pack|box|lot)|at once|forever)\b",
+        "encourages self-harm",
+        guard=_SELF_HARM_GUARD,
+    ),
+    _r(
         _L.TOXICITY,
         0.84,
         r"\bhope (?:the|your|ur|her|his|their) (?:practice|clinic|surgery|pharmacy|business|office|career|hospital) (?:goes|go) (?:under|bust|bankrupt|broke|down in flames)\b"

@@ -834,6 +834,18 @@ def test_a_negated_insult_fires_no_insult_rule() -> None:
         ("Tumpate daktari wa zamu haraka", False, None, False),
         ("Etiketleyin arkadaşlarınızı, kampanya başladı", False, None, False),
         ("Vi vet hvor du bor, lege.", True, Label.THREAT, True),
+        # 'you <adjective> <insult>', 'try unaliving', 'your own pills, all of them'
+        ("Oi Dr Blackwood you thick twat, read the scan properly", True, Label.INSULT, True),
+        ("you lazy clueless hack", True, Label.INSULT, True),
+        ("A patient called me 'you stupid cow' today and I logged it", False, None, False),
+        ("Dr Park, try unaliving next time instead of posting", True, Label.SELF_HARM, True),
+        ("try your own sleeping tablets, all of them, doc", True, Label.SELF_HARM, True),
+        (
+            "Try your own sleeping tablets for a week before prescribing them, it's humbling",
+            True,
+            None,
+            False,
+        ),
         ("Pacient říkal: 'vím, kde bydlíš' a ochranka ho vyvedla.", False, None, False),
     ],
 )
