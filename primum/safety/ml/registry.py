@@ -58,7 +58,7 @@ WEIGHTS_SHA256: dict[str, str] = {
     "head_doxxing.json": "59368a0af250b4887911da817784ad2a4df54c65f69647a144005479e03cb798",
     "head_harassment.json": "a5c5c1243ece424b6d1cf14eb18085542fe42010ec169fe3328501cf55290fbf",
     "head_identity_attack.json": "7e9c8e7712ba094719ebff613228c5307a8bf5975e7ec33949465be047a8a8a4",
-    "head_harassment_multilingual.json": "eee4ad3c40d5f3e597774dac799d4d453a7df7a3397c10e7a2f955893efe9040",
+    "head_harassment_multilingual.json": "81e6d85cf9437e4d49c28e3089f4bbf2f5dd916ec4e795240b39a3fa379395d6",
     "head_insult.json": "9b755743b5912d4fee783ca842d4f0826e9090834d8d6a2474d451896f8b335b",
     "head_mobilisation.json": "510f7fc2e87c531953974623a80773709c389cdb70ac315c0a996511eb9a9ded",
     "head_offensive.json": "3512e02c35ef0c96ea3caae8e149be5911671b19ef1f8f932d793ba612f5c817",

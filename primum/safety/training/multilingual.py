@@ -13,7 +13,8 @@ lines in ``training/data/`` plus the Kaggle insults sample and clean profanity-c
 and the candidate lines (``training/candidates/``): the fifth round's 1,700 harassment and
 hard-negative lines that did not help the English fine-tuning (350 + 350 of them in sixteen
 other languages), and since the eighth round 449 harassment and 450 clinical lines in 46
-languages and scripts (``harassment_more_p``, ``benign_more_q``), 19,239 texts. Embeddings:
+languages and scripts (``harassment_more_p``, ``benign_more_q``), and since the ninth round 450 +
+450 lines in 50 more languages (``harassment_more_r``, ``benign_more_s``), 20,139 texts. Embeddings:
 ``ml/multilingual.py`` in numpy (about 12 texts a second on two cores, so about 30 minutes;
 ``--cache FILE`` keeps them between experiments, see ``embed``). Model: scikit-learn's
 LogisticRegression (liblinear, ``C``, ``random_state=0``), deterministic. Threshold:
