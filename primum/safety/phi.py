@@ -1069,7 +1069,7 @@ _AGE_INTL = re.compile(
     r"|(?i:alter|edad|idade|età|âge|leeftijd|ålder|alder|wiek|věk|yaş|umur|usia|возраст|ηλικία|"
     r"umri(?: wa)? miaka|miaka)\s*:?\s*(\d{2,3})(?!\d)"
     r"|(?:גיל|العمر|عمره|عمرها|उम्र|आयु|उमेर|年龄|年齢|나이|อายุ|வயது|වයස|အသက်|អាយុ|ອາຍຸ|вік|"
-    r"возраст|жас|нас|ასაკი|տարիք|ዕድሜ|(?i:emyaka|ikä|aldur|vârsta|varsta|életkor|starost|amžius|"
+    r"возраст|жас|ასაკი|տարիք|ዕድሜ|(?i:emyaka|ikä|aldur|vârsta|varsta|életkor|starost|amžius|"
     r"vecums|vanus|edat))\s*:?\s*(\d{2,3})(?!\d)"
     r"|\b[MF]/(\d{2,3})\b|\b(\d{2,3})/[MF]\b"
 )
@@ -1428,7 +1428,7 @@ _RARE = re.compile(
     r"Machado[- ]Joseph|Wilson['’]?s? disease|congenital insensitivity to pain|CIPA|Duchenne|"
     r"Becker muscular dystrophy|spinal muscular atrophy|SMA type 1|albino|albinism|"
     r"ha?emophilia|Friedreich|Angelman|Williams syndrome|Wolf[- ]Hirschhorn|Smith[- ]Magenis|"
-    r"Alport|Bartter|Gitelman|porphyria|kuru|"
+    r"Alport|Bartter|Gitelman|porphyria|"
     r"(?:first|second|third|fourth|fifth) (?:human |known |confirmed |local )?case of|"
     r"(?:only|first|sole|one of (?:only |just )?\w+)\s+(?:known\s+)?(?:\w+\s+){0,2}"
     r"(?:patient|patients|case|cases|person|people|child|children|baby|survivor|boy|girl|man|"

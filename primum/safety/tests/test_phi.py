@@ -812,6 +812,7 @@ def test_ninth_round_forms(text: str, value: str, kind: PhiType) -> None:
         "CI 0.82-1.12 for the primary outcome, n = 2,400",
         "死ねない、と言っていた方が今日は笑顔でした",
         "Kawasaki disease: give IVIG within 10 days",
+        "У нас 95 коек и 12 врачей на смену",
     ],
 )
 def test_ninth_round_teaching_and_talk_pass(text: str) -> None:
