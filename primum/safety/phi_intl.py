@@ -275,9 +275,9 @@ _MONTHS_INTL = (
     "августа|септембра|октобра|новембра|децембра|januára|februára|apríla|mája|júna|júla|"
     "októbra|"
     # Icelandic, Latvian, Estonian
-    "janúar|febrúar|apríl|maí|júní|júlí|ágúst|nóvember|desember|janvārī|februārī|martā|"
+    "janúar|febrúar|apríl|maí|júní|júlí|ágúst|nóvember|janvārī|februārī|martā|"
     "aprīlī|maijā|jūnijā|jūlijā|augustā|septembrī|oktobrī|novembrī|decembrī|janvāra|februāra|"
-    "marta|aprīļa|maija|jūnija|jūlija|augusta|jaanuar|jaanuaril|veebruar|veebruaril|märts|"
+    "aprīļa|maija|jūnija|jūlija|jaanuar|jaanuaril|veebruar|veebruaril|märts|"
     "märtsil|aprill|aprillil|juuni|juunil|juuli|juulil|oktoober|oktoobril|detsember|"
     "detsembril|"
     # Hebrew and Islamic months, transliterated

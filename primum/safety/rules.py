@@ -193,6 +193,12 @@ _PRAISE_MARK = re.compile(
 )
 
 
+#: A wish of harm negated or reported: "no patient should be left to starve", "don't jump".
+_NOT_WISHED = (
+    r"\b(?:no one|nobody|noone|not|never|nor|don'?t|do not|shouldn'?t|should not|no patient|"
+    r"no child|no nurse|no doctor)\W+(?:\w+\W+){0,4}$|" + _SAID_TO_ME
+)
+
 _NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
@@ -1092,13 +1098,11 @@ _RULES: tuple[_Rule, ...] = (
         r"|\bsent (?:you|u|her|him|them) (?:a |some )?(?:bouquet|flowers|wreath|lilies|a card)\b[^\n]{0,40}\b(?:the funeral kind|funeral lilies|for your funeral|for your grave|rip (?:dr|doctor|nurse)|card (?:just )?says? ['‘\"“]?(?:soon|rip|see you soon|sleep well))\b"
         r"|\bhow (?:quickly|fast|easily) (?:a|your|ur|her|his|their) (?:reputation|career|name|licen[cs]e) can (?:be )?(?:rewritten|re-written|destroyed|ruined|disappear|vanish|go|end|be taken)\b"
         r"|\b(?:made|making|did|i'?ve made) (?:a few|some|a couple of|little) (?:edits|changes|tweaks|improvements) to (?:your|ur|her|his|their) (?:tweets|posts|photos|pictures|messages|emails|videos|profile|screenshots|notes)\b"
-        r"|\bi'?ll (?:work|figure|find) out which(?: one)?(?: (?:you are|is you|one you are|it is))?\W*$"
-        r"|\bi'?ll (?:work|figure|find) out which(?: one)?(?: (?:you are|is you|one you are|it is))?\W*[.!]"
+        r"|\bi'?ll (?:work|figure|find) out which(?: one)?(?: (?:you are|is you|one you are|it is))?\W*(?:[.!]|$)"
         r"|\bhope (?:your|ur|her|his|their) (?:next |last )?(?:\w+ )?(?:shift|day|night|flight|drive|run|operation|surgery|birthday|christmas|holiday) (?:at work )?is (?:your|ur|her|his|their) (?:very )?last(?: one)?\b(?! (?:one )?(?:before|for (?:a|the)|of (?:the|this|a)|on (?:nights|the)|night shift|week|until|till|in (?:this|that) (?:rota|job|block)))"
         r"|\byou'?ll (?:get|be getting) (?:exactly |just )?what (?:my|his|her|their|the last|that) (?:\w+ ){0,2}got\b[^\n]{0,80}\b(?:sleep (?:well|tight)|watch|soon|count on it|wait and see|you'?ll see|trust me)\b"
         r"|\bwe know where (?:every|each|all (?:the|of the|your)|your|ur|her|his|their) (?:\w+ )?(?:practice|clinic|surgery|office|pharmacy|house|home|kid|child)s?(?: in (?:this|the|your|our|that) \w+)? (?:is|are|lives?)\b(?! (?:thanks|on|from|because|via|listed|marked|shown|located|now|open|closed))",
         "a veiled threat",
-        anchor=False,
         guard=_SAID_TO_ME,
     ),
     _r(
@@ -1110,8 +1114,7 @@ _RULES: tuple[_Rule, ...] = (
         r"|\bgood riddance\b[^.!?\n]{0,20}\b(?:if|when|once) (?:they|she|he|you)\b[^.!?\n]{0,30}\b(?:die|dies|drop dead|croak|snuff it|don'?t make it)\b"
         r"|\b(?:should|ought to|deserve to|deserves to|need to|needs to) (?:all |each |every one )?(?:be )?(?:left|made|forced|locked (?:up|in)[^.!?\n]{0,40}?and (?:left|made)) to (?:starve|rot|die|suffer|bleed out|freeze|beg|choke)\b",
         "wishes the person harm",
-        guard=r"\b(?:no one|nobody|noone|not|never|shouldn'?t|should not|nor|no patient|no child|no nurse|no doctor)\W+(?:\w+\W+){0,4}$|"
-        + _SAID_TO_ME,
+        guard=_NOT_WISHED,
     ),
     _r(
         _L.SELF_HARM,
@@ -1122,7 +1125,6 @@ _RULES: tuple[_Rule, ...] = (
         r"|\bdecide (?:you'?re|you are|she'?s|he'?s|they'?re|to be) done\W+(?:for good|forever|permanently|with everything|with life)\b"
         r"|\bthe (?:bridge|cliff|roof|train tracks|tracks|railway|river|motorway|multi-?stor(?:e)?y|car park roof)\b(?: \w+){0,4} is (?:right )?(?:there|over there|that way|just there|nearby|close by|waiting)\W*(?:lol|lmao|😂|🤣|👀|😉|🙃|just saying|hint hint|fyi|go on|take the hint|no pressure)",
         "encourages the person to end their life",
-        anchor=False,
         guard=_SELF_HARM_GUARD,
     ),
     _r(
@@ -1189,9 +1191,7 @@ _RULES: tuple[_Rule, ...] = (
         r"|\bput (?:them|her|him|you|the lot of them|them all|these \w+) out to pasture\b"
         r"|\b(?:end it|kill (?:your|her|him)self|top (?:your|her|him)self|jump|off (?:your|her|him)self)\b[^.!?\n]{0,25}\b(?:i'?ll|we'?ll|i will|we will|i'?d|we'?d)(?: \w+){0,2} (?:be the first to )?(?:celebrate|cheer|throw a party|pop (?:the )?(?:champagne|cork)|dance|laugh)\b",
         "wishes the person harm",
-        anchor=False,
-        guard=r"\b(?:no one|nobody|not|never|don'?t|do not|shouldn'?t|should not)\W+(?:\w+\W+){0,4}$|"
-        + _SAID_TO_ME,
+        guard=_NOT_WISHED,
     ),
     _r(
         _L.SELF_HARM,
